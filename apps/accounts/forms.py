@@ -1,0 +1,131 @@
+import zoneinfo
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from apps.accounts.models import User, normalise_email
+from apps.core.dates import today_for
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    # Not stored on the model field: the list changes with tzdata releases, and a
+    # migration per release would be noise.
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class SignUpForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    display_name = forms.CharField(
+        label="What should we call you?",
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        help_text="Optional. Used in greetings and in drafted messages.",
+    )
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters; not a common password and not all numbers.",
+    )
+    password2 = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    # Filled in by static/js/timezone.js from the browser; UTC when JavaScript is off
+    # or the browser names a zone we do not know. It can be changed in settings.
+    timezone = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+
+    def clean_email(self) -> str:
+        email = normalise_email(self.cleaned_data["email"])
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "An account with this email address already exists. Try logging in instead."
+            )
+        return email
+
+    def clean_timezone(self) -> str:
+        sent = self.cleaned_data.get("timezone", "")
+        return sent if sent in zoneinfo.available_timezones() else "UTC"
+
+    def clean(self):
+        cleaned = super().clean()
+        password1 = cleaned.get("password1")
+        password2 = cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", "The two passwords are not the same.")
+        elif password1:
+            candidate = User(
+                email=cleaned.get("email", ""), display_name=cleaned.get("display_name", "")
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": "That email address and password do not match an account. "
+        "Check both and try again.",
+        "inactive": "This account is switched off.",
+    }
+
+
+class ProfileForm(forms.ModelForm):
+    timezone = forms.ChoiceField(
+        choices=timezone_choices,
+        help_text="Dates such as “today” and “this week” follow this timezone.",
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "display_name",
+            "timezone",
+            "weekly_application_goal",
+            "weekly_networking_goal",
+            "resting_until",
+        ]
+        widgets = {"resting_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_resting_until(self):
+        resting_until = self.cleaned_data.get("resting_until")
+        if resting_until is None:
+            return None
+        today = today_for(self.instance)
+        if resting_until < today:
+            raise forms.ValidationError("Choose today or a later date, or leave it empty.")
+        if (resting_until - today).days > 90:
+            raise forms.ValidationError("Pause mode can last up to 90 days at a time.")
+        return resting_until
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="To make sure it is really you.",
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That password is not right. Nothing was deleted.")
+        return password

@@ -1,0 +1,123 @@
+import secrets
+import zoneinfo
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone as django_timezone
+
+
+def validate_timezone_name(name: str) -> None:
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError("Choose a timezone from the list.")
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=normalise_email(username))
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=normalise_email(email), **extra_fields)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField("email address", max_length=254, unique=True)
+    display_name = models.CharField(
+        "display name", max_length=80, blank=True, help_text="What Rebound calls you."
+    )
+    timezone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone_name],
+        help_text="Dates such as “today” follow this timezone.",
+    )
+    weekly_application_goal = models.PositiveSmallIntegerField(
+        "applications per week",
+        default=5,
+        validators=[MaxValueValidator(100)],
+        help_text="How many applications you aim to send in a week.",
+    )
+    weekly_networking_goal = models.PositiveSmallIntegerField(
+        "networking touches per week",
+        default=2,
+        validators=[MaxValueValidator(100)],
+        help_text="Messages, calls or coffees with people in your network.",
+    )
+    resting_until = models.DateField(
+        "resting until",
+        null=True,
+        blank=True,
+        help_text="Pause mode: until this date Rebound stops nudging you and streaks wait for you.",
+    )
+    stale_after_days = models.PositiveSmallIntegerField(
+        "close silent applications after (days)",
+        default=30,
+        validators=[MinValueValidator(7), MaxValueValidator(365)],
+        help_text="Applied or screening applications with no news for this long are offered "
+        "for closing as “no response”.",
+    )
+    auto_close_stale = models.BooleanField(
+        "close silent applications automatically",
+        default=False,
+        help_text="Let the nightly job mark them “no response” for you.",
+    )
+    calendar_token = models.CharField(
+        max_length=64, unique=True, editable=False, default=new_calendar_token
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=django_timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=models.Q(weekly_application_goal__lte=100)
+                & models.Q(weekly_networking_goal__lte=100),
+                name="accounts_user_weekly_goals_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.email.split("@")[0]
+
+    def get_full_name(self) -> str:
+        return self.display_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.name
+
+    def is_resting_on(self, day) -> bool:
+        return self.resting_until is not None and day <= self.resting_until

@@ -1,0 +1,17 @@
+import datetime
+import zoneinfo
+
+from django.utils import timezone
+
+
+def user_zone(user) -> zoneinfo.ZoneInfo:
+    name = getattr(user, "timezone", "") or "UTC"
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def today_for(user) -> datetime.date:
+    """Today's date where this person is, not where the server is."""
+    return timezone.localdate(timezone=user_zone(user))

@@ -1,0 +1,37 @@
+import pytest
+
+from tests.factories import UserFactory
+
+TEST_PASSWORD = "a-long-test-passphrase-42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tests do not run collectstatic, so use plain storage instead of the manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def password() -> str:
+    return TEST_PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory(email="alice@example.com", display_name="Alice", password=TEST_PASSWORD)
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory(email="bob@example.com", display_name="Bob", password=TEST_PASSWORD)
+
+
+@pytest.fixture
+def auth_client(client, user):
+    client.force_login(user)
+    return client
