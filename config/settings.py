@@ -100,6 +100,12 @@ INSTALLED_APPS = [
     "axes",
     "apps.core",
     "apps.accounts",
+    "apps.applications",
+    "apps.rejections",
+    "apps.feedback",
+    "apps.contacts",
+    "apps.selfcare",
+    "apps.exports",
     "apps.dashboard",
 ]
 

@@ -5,6 +5,12 @@ from apps.core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("apps.accounts.urls")),
+    path("applications/", include("apps.applications.urls")),
+    path("rejections/", include("apps.rejections.urls")),
+    path("feedback/", include("apps.feedback.urls")),
+    path("contacts/", include("apps.contacts.urls")),
+    path("self-care/", include("apps.selfcare.urls")),
+    path("export/", include("apps.exports.urls")),
     path("", include("apps.dashboard.urls")),
 ]
 

@@ -12,3 +12,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     display_name = factory.Faker("first_name")
     timezone = "UTC"
     password = factory.django.Password("a-long-test-passphrase-42")
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Company"
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Company {n}")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SelfcareConfig(AppConfig):
+    name = "apps.selfcare"
+    label = "selfcare"
