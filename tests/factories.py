@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 
 from apps.accounts.models import User
@@ -20,3 +22,44 @@ class CompanyFactory(factory.django.DjangoModelFactory):
 
     owner = factory.SubFactory(UserFactory)
     name = factory.Sequence(lambda n: f"Company {n}")
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application row as it would be stored. Tests about history use
+    apps.applications.services.application_create instead, which also records the first move."""
+
+    class Meta:
+        model = "applications.Application"
+
+    owner = factory.SubFactory(UserFactory)
+    company = factory.SubFactory(CompanyFactory, owner=factory.SelfAttribute("..owner"))
+    role_title = factory.Sequence(lambda n: f"Role {n}")
+    status = "applied"
+    applied_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=10))
+    status_changed_on = factory.SelfAttribute("applied_on")
+
+
+class StatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.StatusChange"
+
+    application = factory.SubFactory(ApplicationFactory)
+    owner = factory.SelfAttribute("application.owner")
+    from_status = ""
+    to_status = factory.SelfAttribute("application.status")
+    on = factory.SelfAttribute("application.status_changed_on")
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applications.Interview"
+
+    application = factory.SubFactory(ApplicationFactory)
+    owner = factory.SelfAttribute("application.owner")
+    round_number = 1
+    kind = "phone_screen"
+    scheduled_at = factory.LazyFunction(
+        lambda: (datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=3)).replace(
+            microsecond=0
+        )
+    )

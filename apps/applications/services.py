@@ -1,7 +1,43 @@
+import datetime
+import secrets
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 
-from apps.applications.models import Company
+from apps.applications.models import (
+    Application,
+    Company,
+    Interview,
+    InterviewOutcome,
+    Status,
+    StatusChange,
+)
+from apps.core.dates import today_for, user_zone
+
+# Fields of an application that application_create and application_update accept besides
+# the company name; status is not among them: it changes only through application_move.
+APPLICATION_DETAIL_FIELDS = (
+    "role_title",
+    "posting_url",
+    "location",
+    "work_mode",
+    "source",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "applied_on",
+    "next_follow_up_on",
+    "excitement",
+    "fit_values",
+    "fit_interests",
+    "fit_skills",
+    "notes",
+    "archived",
+)
+INTERVIEW_FIELDS = ("round_number", "kind", "scheduled_at", "with_whom", "notes", "outcome")
 
 
 @transaction.atomic
@@ -17,3 +53,281 @@ def company_get_or_create(*, owner, name: str) -> Company:
     company.full_clean()
     company.save()
     return company
+
+
+def _check_details(details: dict, allowed: Iterable[str]) -> None:
+    unknown = set(details) - set(allowed)
+    if unknown:
+        raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
+
+
+@transaction.atomic
+def application_create(
+    *,
+    owner,
+    company_name: str,
+    role_title: str,
+    status: str = Status.APPLIED,
+    applied_on: datetime.date | None = None,
+    note: str = "",
+    **details,
+) -> Application:
+    """A new application, with its first status recorded in the history.
+
+    An application that is past the wishlist without an applied date counts as applied today.
+    """
+    _check_details(details, APPLICATION_DETAIL_FIELDS)
+    today = today_for(owner)
+    if status not in Status.values:
+        raise ValidationError({"status": "Choose a stage from the list."})
+    if applied_on is None and status != Status.WISHLIST:
+        applied_on = today
+    if applied_on is not None and applied_on > today:
+        raise ValidationError({"applied_on": "The date you applied cannot be in the future."})
+    company = company_get_or_create(owner=owner, name=company_name)
+    started_on = applied_on or today
+    application = Application(
+        owner=owner,
+        company=company,
+        role_title=role_title,
+        status=status,
+        status_changed_on=started_on,
+        applied_on=applied_on,
+        **details,
+    )
+    application.full_clean()
+    application.save()
+    change = StatusChange(
+        owner=owner,
+        application=application,
+        from_status="",
+        to_status=status,
+        on=started_on,
+        note=note,
+    )
+    change.full_clean()
+    change.save()
+    return application
+
+
+@transaction.atomic
+def application_update(*, application: Application, company_name: str, **details) -> Application:
+    """Edit an application's details. Its status only changes through application_move."""
+    _check_details(details, ("role_title", *APPLICATION_DETAIL_FIELDS))
+    applied_on = details.get("applied_on", application.applied_on)
+    if applied_on is not None and applied_on > today_for(application.owner):
+        raise ValidationError({"applied_on": "The date you applied cannot be in the future."})
+    application.company = company_get_or_create(owner=application.owner, name=company_name)
+    for field, value in details.items():
+        setattr(application, field, value)
+    application.full_clean()
+    application.save()
+    return application
+
+
+def _validate_move(application: Application, status: str, on: datetime.date) -> None:
+    if status not in Status.values:
+        raise ValidationError({"status": "Choose a stage from the list."})
+    if status == application.status:
+        raise ValidationError({"status": f"It is already at “{application.get_status_display()}”."})
+    if on > today_for(application.owner):
+        raise ValidationError({"on": "A move cannot be dated in the future."})
+    if on < application.status_changed_on:
+        last = date_format(application.status_changed_on, "j F Y")
+        raise ValidationError({"on": f"The last move was on {last}; choose that day or later."})
+
+
+@transaction.atomic
+def application_move(
+    *, application: Application, status: str, on: datetime.date, note: str = ""
+) -> StatusChange:
+    """Move an application to another status and remember the move.
+
+    Every status change in Rebound goes through here (or applications_bulk_move, which keeps
+    the same rules), so the history is always complete. The instance passed in is updated.
+    """
+    # Lock the row so two moves at once cannot both read the same "from" status.
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    _validate_move(locked, status, on)
+    change = StatusChange(
+        owner=locked.owner,
+        application=locked,
+        from_status=locked.status,
+        to_status=status,
+        on=on,
+        note=note,
+    )
+    change.full_clean()
+    locked.status = status
+    locked.status_changed_on = on
+    if locked.applied_on is None and status != Status.WISHLIST:
+        locked.applied_on = on
+    locked.save(update_fields=["status", "status_changed_on", "applied_on", "updated_at"])
+    change.save()
+    for field in ("status", "status_changed_on", "applied_on", "updated_at"):
+        setattr(application, field, getattr(locked, field))
+    return change
+
+
+@transaction.atomic
+def applications_bulk_move(
+    *, owner, ids: Iterable[int], status: str, on: datetime.date, note: str = ""
+) -> int:
+    """Move several of the person's applications at once; those already there are left alone.
+
+    Same rules as application_move, written with two statements instead of two per row so
+    closing hundreds of silent applications stays quick. Returns how many moved.
+    """
+    if status not in Status.values:
+        raise ValidationError({"status": "Choose a stage from the list."})
+    if on > today_for(owner):
+        raise ValidationError({"on": "A move cannot be dated in the future."})
+    applications = list(
+        Application.objects.for_user(owner)
+        .filter(pk__in=list(ids))
+        .exclude(status=status)
+        .select_for_update()
+        .only("pk", "status", "status_changed_on", "applied_on")
+    )
+    changes = []
+    for application in applications:
+        moved_on = max(on, application.status_changed_on)
+        changes.append(
+            StatusChange(
+                owner=owner,
+                application=application,
+                from_status=application.status,
+                to_status=status,
+                on=moved_on,
+                note=note,
+            )
+        )
+        application.status = status
+        application.status_changed_on = moved_on
+        if application.applied_on is None and status != Status.WISHLIST:
+            application.applied_on = moved_on
+        application.updated_at = timezone.now()
+    Application.objects.bulk_update(
+        applications, ["status", "status_changed_on", "applied_on", "updated_at"], batch_size=500
+    )
+    StatusChange.objects.bulk_create(changes, batch_size=500)
+    return len(applications)
+
+
+@transaction.atomic
+def applications_set_archived(*, owner, ids: Iterable[int], archived: bool) -> int:
+    """Archive (or bring back) several of the person's applications. Returns how many changed."""
+    return (
+        Application.objects.for_user(owner)
+        .filter(pk__in=list(ids))
+        .exclude(archived=archived)
+        .update(archived=archived, updated_at=timezone.now())
+    )
+
+
+@transaction.atomic
+def application_set_follow_up(*, application: Application, on: datetime.date | None) -> Application:
+    application.next_follow_up_on = on
+    application.full_clean()
+    application.save(update_fields=["next_follow_up_on", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def application_delete(*, application: Application) -> None:
+    """Delete an application with its history and interviews (the company stays)."""
+    application.delete()
+
+
+@transaction.atomic
+def applications_close_stale(*, owner, today: datetime.date | None = None) -> int:
+    """Close every application that has been silent for the person's chosen number of days
+    as "no response", recorded as moves dated today. Returns how many were closed."""
+    from apps.applications.selectors import stale_applications
+
+    today = today or today_for(owner)
+    ids = list(stale_applications(user=owner, today=today).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    note = f"Closed after {owner.stale_after_days} days without news."
+    return applications_bulk_move(
+        owner=owner, ids=ids, status=Status.NO_RESPONSE, on=today, note=note
+    )
+
+
+def _next_round(application: Application) -> int:
+    last = application.interviews.order_by("-round_number").values_list("round_number", flat=True)
+    return (last.first() or 0) + 1
+
+
+@transaction.atomic
+def interview_schedule(
+    *,
+    application: Application,
+    scheduled_at: datetime.datetime,
+    kind: str,
+    with_whom: str = "",
+    notes: str = "",
+    round_number: int | None = None,
+) -> Interview:
+    """Add an interview. An application that was applied or screening moves to interviewing."""
+    if timezone.is_naive(scheduled_at):
+        raise ValueError("scheduled_at must be timezone-aware.")
+    interview = Interview(
+        owner=application.owner,
+        application=application,
+        round_number=round_number or _next_round(application),
+        kind=kind,
+        scheduled_at=scheduled_at,
+        with_whom=with_whom,
+        notes=notes,
+    )
+    interview.full_clean()
+    interview.save()
+    if application.status in (Status.APPLIED, Status.SCREENING):
+        # Dated when the interview was arranged: today, or the interview's own day if that
+        # has already passed (an interview logged after the fact), never before the last move.
+        scheduled_day = timezone.localtime(scheduled_at, user_zone(application.owner)).date()
+        on = max(min(today_for(application.owner), scheduled_day), application.status_changed_on)
+        application_move(
+            application=application,
+            status=Status.INTERVIEWING,
+            on=on,
+            note=f"{interview.get_kind_display()} scheduled.",
+        )
+    return interview
+
+
+@transaction.atomic
+def interview_update(*, interview: Interview, **fields) -> Interview:
+    _check_details(fields, INTERVIEW_FIELDS)
+    scheduled_at = fields.get("scheduled_at")
+    if scheduled_at is not None and timezone.is_naive(scheduled_at):
+        raise ValueError("scheduled_at must be timezone-aware.")
+    for field, value in fields.items():
+        setattr(interview, field, value)
+    interview.full_clean()
+    interview.save()
+    return interview
+
+
+@transaction.atomic
+def interview_record_outcome(*, interview: Interview, outcome: str) -> Interview:
+    if outcome not in InterviewOutcome.values:
+        raise ValidationError({"outcome": "Choose one of the outcomes."})
+    interview.outcome = outcome
+    interview.save(update_fields=["outcome", "updated_at"])
+    return interview
+
+
+@transaction.atomic
+def interview_delete(*, interview: Interview) -> None:
+    interview.delete()
+
+
+@transaction.atomic
+def calendar_token_regenerate(*, user) -> str:
+    """A new secret for the person's calendar feed; the old address stops working at once."""
+    user.calendar_token = secrets.token_urlsafe(32)
+    user.save(update_fields=["calendar_token"])
+    return user.calendar_token
