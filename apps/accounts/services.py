@@ -1,6 +1,10 @@
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from apps.accounts.models import User
+from apps.core.dates import today_for
 
 
 @transaction.atomic
@@ -16,3 +20,20 @@ def user_create(
 def account_delete(*, user: User) -> None:
     """Delete the person and, through CASCADE on every owner key, every row they own."""
     user.delete()
+
+
+@transaction.atomic
+def pause_mode_start(*, user: User, days: int) -> User:
+    """Rest from the search for a few days: nudges go quiet and streaks wait until then."""
+    if not 1 <= days <= 90:
+        raise ValidationError({"resting_until": "Pause mode can last from 1 to 90 days."})
+    user.resting_until = today_for(user) + datetime.timedelta(days=days)
+    user.save(update_fields=["resting_until"])
+    return user
+
+
+@transaction.atomic
+def pause_mode_end(*, user: User) -> User:
+    user.resting_until = None
+    user.save(update_fields=["resting_until"])
+    return user

@@ -1,0 +1,29 @@
+import datetime
+
+import pytest
+
+from apps.applications.services import application_create
+from apps.core.dates import today_for
+
+
+@pytest.fixture
+def today(user) -> datetime.date:
+    return today_for(user)
+
+
+@pytest.fixture
+def application(user, today):
+    return application_create(
+        owner=user,
+        company_name="Northwind",
+        role_title="Data Analyst",
+        applied_on=today - datetime.timedelta(days=20),
+        fit_values=4,
+        fit_interests=3,
+        fit_skills=5,
+    )
+
+
+@pytest.fixture
+def other_application(other_user):
+    return application_create(owner=other_user, company_name="Globex", role_title="Engineer")
