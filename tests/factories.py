@@ -98,3 +98,38 @@ class FeedbackRequestFactory(factory.django.DjangoModelFactory):
     channel = "email"
     status = "draft"
     message = "Hello, could you share a little feedback on my application?"
+
+
+# --- contacts and self-care -----------------------------------------------------------------
+class ContactFactory(factory.django.DjangoModelFactory):
+    """A contact row as stored; last_contacted_on is normally kept by the interaction services."""
+
+    class Meta:
+        model = "contacts.Contact"
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    kind = "peer"
+    strength = 2
+
+
+class InteractionFactory(factory.django.DjangoModelFactory):
+    """An interaction row as stored. Tests about "last in touch" use
+    apps.contacts.services.interaction_log instead, which keeps the contact up to date."""
+
+    class Meta:
+        model = "contacts.Interaction"
+
+    contact = factory.SubFactory(ContactFactory)
+    owner = factory.SelfAttribute("contact.owner")
+    kind = "message"
+    happened_on = factory.LazyFunction(datetime.date.today)
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "selfcare.CheckIn"
+
+    owner = factory.SubFactory(UserFactory)
+    date = factory.LazyFunction(datetime.date.today)
+    mood = 3

@@ -42,3 +42,27 @@ OWNED_ROUTES.update(
         "feedback:delete": _feedback_request,
     }
 )
+
+
+# --- contacts and self-care ---------------------------------------------------------------
+def _contact(owner):
+    from tests.factories import ContactFactory
+
+    return {"pk": ContactFactory(owner=owner).pk}
+
+
+def _interaction(owner):
+    from tests.factories import InteractionFactory
+
+    return {"pk": InteractionFactory(contact__owner=owner).pk}
+
+
+OWNED_ROUTES.update(
+    {
+        "contacts:detail": _contact,
+        "contacts:edit": _contact,
+        "contacts:delete": _contact,
+        "contacts:log": _contact,
+        "contacts:interaction_delete": _interaction,
+    }
+)

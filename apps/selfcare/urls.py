@@ -1,3 +1,10 @@
+from django.urls import path
+
+from apps.selfcare import views
+
 app_name = "selfcare"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.history, name="history"),
+    path("check-in/", views.checkin, name="checkin"),
+]

@@ -1,0 +1,464 @@
+"""Reads of the self-care domain. The dashboard and the recovery plan use these."""
+
+import datetime
+import itertools
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from apps.contacts.selectors import support_people
+from apps.core.dates import today_for, user_zone
+from apps.selfcare.models import CheckIn, Mood
+
+DAY = datetime.timedelta(days=1)
+LOW_MOOD = 2  # a mood at or below this is a hard day
+LOW_RUN = 3  # this many hard days in a row brings up the gentle nudge
+LINE_DAYS = 30
+GRID_WEEKS = 53
+AFTER_REJECTION_DAYS = 3  # the day of a rejection and the two days after it
+RESTED_HOURS = Decimal(7)
+MIN_TO_COMPARE = 3  # check-ins each side needs before two averages are compared
+ITERATOR_CHUNK = 100
+# Drawing sizes, in SVG user units.
+CELL = 12
+GAP = 3
+GRID_LEFT = 30
+GRID_TOP = 18
+LINE_WIDTH = 600
+LINE_HEIGHT = 160
+LINE_PAD = 16
+LINE_LEFT = 56  # room for the mood names on the left
+
+
+# --- Streak ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Streak:
+    days: int  # check-in days in the current run
+    checked_in_today: bool
+    resting: bool  # pause mode is on today: the run waits, whatever happens
+    bridged_rest: bool  # the run carries on across a rest
+
+
+def checkin_streak(
+    days: Iterable[datetime.date], *, today: datetime.date, resting_until: datetime.date | None
+) -> Streak:
+    """The person's current run of check-in days.
+
+    ``days`` are the days with a check-in, newest first, none after ``today``; they are
+    read only as far as the run goes, so a queryset iterator stops early.
+
+    The rule:
+    - The run counts days with a check-in, going back from the latest one, for as long as
+      no day is missed.
+    - Today is still open: not having checked in yet today never ends the run, so a run
+      is current when its latest check-in is today or yesterday.
+    - Pause mode: Rebound stores the last day of a pause (``resting_until``), not its
+      first, so a rest is the absence it covers. The most recent stretch of days without
+      a check-in is a rest when all of it falls on or before ``resting_until`` (while the
+      person is resting, that is the stretch running up to yesterday). Rest days neither
+      break the run nor add to it; a check-in made while resting counts like any other.
+      Only one absence per run is treated as rest: a missed day before it ends the run.
+    """
+    streak_days = 0
+    forgiven = False
+    checked_in_today = False
+    newer = today  # the oldest day counted so far; today to begin with, as it is still open
+    for day in days:
+        if day >= today:
+            checked_in_today = checked_in_today or day == today
+            streak_days = 1 if checked_in_today else 0
+            continue
+        missed_from, missed_to = day + DAY, newer - DAY
+        if missed_from <= missed_to:
+            if not forgiven and resting_until is not None and missed_to <= resting_until:
+                forgiven = True
+            else:
+                break
+        streak_days += 1
+        newer = day
+    return Streak(
+        days=streak_days,
+        checked_in_today=checked_in_today,
+        resting=resting_until is not None and today <= resting_until,
+        bridged_rest=forgiven and streak_days > 0,
+    )
+
+
+# --- The gentle nudge -----------------------------------------------------------------
+
+
+def is_low_run(moods_newest_first: Sequence[int]) -> bool:
+    """True when the latest LOW_RUN check-ins (consecutive check-ins by date, whatever the
+    gaps between them) all had a mood of LOW_MOOD or lower."""
+    latest = list(moods_newest_first[:LOW_RUN])
+    return len(latest) == LOW_RUN and all(mood <= LOW_MOOD for mood in latest)
+
+
+def mood_is_low(*, owner) -> bool:
+    """Whether the person's last three check-ins were all hard days. One query."""
+    moods = CheckIn.objects.for_user(owner).order_by("-date").values_list("mood", flat=True)
+    return is_low_run(list(moods[:LOW_RUN]))
+
+
+# --- The check-in panel (dashboard, history page, recovery plan) -----------------------
+
+
+@dataclass
+class CheckInPanel:
+    today: datetime.date
+    checkin: CheckIn | None  # today's, if the person has checked in
+    streak: Streak
+    needs_care: bool  # the last three check-ins were hard days: show the gentle nudge
+    support_people: list = field(default_factory=list)
+    resting_until: datetime.date | None = None
+
+    @property
+    def moods(self):
+        return Mood.choices
+
+
+def checkin_panel(*, owner, today: datetime.date | None = None) -> CheckInPanel:
+    """Everything the check-in panel shows, in one query (two when the nudge is up and
+    the person's support people are looked up). Check-ins are read newest first and only
+    as far as the streak needs."""
+    today = today or today_for(owner)
+    rows = iter(
+        CheckIn.objects.for_user(owner)
+        .filter(date__lte=today)
+        .order_by("-date")
+        .iterator(chunk_size=ITERATOR_CHUNK)
+    )
+    latest = list(itertools.islice(rows, LOW_RUN))
+    streak = checkin_streak(
+        itertools.chain((row.date for row in latest), (row.date for row in rows)),
+        today=today,
+        resting_until=owner.resting_until,
+    )
+    needs_care = is_low_run([row.mood for row in latest])
+    return CheckInPanel(
+        today=today,
+        checkin=latest[0] if latest and latest[0].date == today else None,
+        streak=streak,
+        needs_care=needs_care,
+        support_people=support_people(owner=owner) if needs_care else [],
+        resting_until=owner.resting_until,
+    )
+
+
+def checkin_for_day(*, owner, day: datetime.date) -> CheckIn | None:
+    return CheckIn.objects.for_user(owner).filter(date=day).first()
+
+
+def checkins_between(*, owner, start: datetime.date, end: datetime.date) -> QuerySet[CheckIn]:
+    """The person's check-ins from start to end, both included, oldest first."""
+    return CheckIn.objects.for_user(owner).filter(date__gte=start, date__lte=end).order_by("date")
+
+
+# --- Markers on the mood line ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marker:
+    day: datetime.date
+    kind: str  # "interview" or "rejection": also the CSS class of its mark
+    label: str
+
+
+def interview_markers(*, owner, start: datetime.date, end: datetime.date) -> list[Marker]:
+    """A marker for each day from start to end with an interview, in the person's timezone."""
+    from apps.applications.selectors import calendar_interviews
+
+    zone = user_zone(owner)
+    since = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
+    until = datetime.datetime.combine(end + DAY, datetime.time.min, tzinfo=zone)
+    moments = (
+        calendar_interviews(user=owner, since=since)
+        .filter(scheduled_at__lt=until)
+        .values_list("scheduled_at", flat=True)
+    )
+    days = sorted({moment.astimezone(zone).date() for moment in moments})
+    return [Marker(day, "interview", "Interview") for day in days]
+
+
+def rejection_markers(
+    *, rejection_dates: Iterable[datetime.date], start: datetime.date, end: datetime.date
+) -> list[Marker]:
+    days = sorted({day for day in rejection_dates if start <= day <= end})
+    return [Marker(day, "rejection", "Rejection") for day in days]
+
+
+def rejection_days(*, owner) -> list[datetime.date]:
+    """The days the person heard a "no". The rejections app does not exist yet: when it
+    does, return its rejection dates here (one query), e.g.
+    ``list(rejections.selectors.rejection_dates(owner=owner))``; the history page, the mood
+    line and the averages all take their rejection dates from this function."""
+    return []
+
+
+# --- History page ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridDay:
+    day: datetime.date
+    mood: int | None
+    x: int
+    y: int
+
+    @property
+    def label(self) -> str:
+        when = f"{self.day:%a} {self.day.day} {self.day:%B %Y}"
+        return f"{when}: {Mood(self.mood).label}" if self.mood else f"{when}: no check-in"
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    month: datetime.date  # the first of the month
+    checkins: int
+    average: float | None
+    most_often: str
+
+
+@dataclass
+class YearGrid:
+    days: list[GridDay]
+    month_labels: list[tuple[int, str]]  # (x, "Jan")
+    months: list[MonthSummary]
+    width: int
+    height: int
+    first_day: datetime.date
+    last_day: datetime.date
+    cell: int = 12
+    weekday_labels: list[tuple[int, str]] = field(default_factory=list)  # (y, "Mon")
+
+    @property
+    def checkins(self) -> int:
+        return sum(1 for day in self.days if day.mood)
+
+
+@dataclass(frozen=True)
+class LinePoint:
+    day: datetime.date
+    mood: int | None
+    x: float
+    y: float | None
+    markers: tuple[Marker, ...]
+
+    @property
+    def mood_label(self) -> str:
+        return Mood(self.mood).label if self.mood else ""
+
+
+@dataclass
+class MoodLine:
+    points: list[LinePoint]
+    segments: list[str]  # polyline "x,y x,y" strings, one per run of consecutive check-ins
+    markers: list[tuple[float, Marker]]
+    width: int
+    height: int
+    levels: list[tuple[float, str]]  # (y, "Great") guide lines
+    left: int = LINE_LEFT
+    right: int = LINE_WIDTH - LINE_PAD
+    top: int = LINE_PAD
+    bottom: int = LINE_HEIGHT - LINE_PAD
+
+    @property
+    def checkins(self) -> int:
+        return sum(1 for point in self.points if point.mood)
+
+    @property
+    def axis_labels(self) -> list[tuple[LinePoint, str]]:
+        """The first day, the middle one and today for the x axis, with their text anchor."""
+        middle = self.points[len(self.points) // 2]
+        return [(self.points[0], "start"), (middle, "middle"), (self.points[-1], "end")]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    label_a: str
+    average_a: float | None
+    count_a: int
+    label_b: str
+    average_b: float | None
+    count_b: int
+
+    @property
+    def comparable(self) -> bool:
+        return self.count_a >= MIN_TO_COMPARE and self.count_b >= MIN_TO_COMPARE
+
+
+@dataclass
+class Averages:
+    checkins: int
+    mood_all: float | None
+    mood_last_30: float | None
+    sleep: float | None
+    after_rejection: Comparison
+    sleep_and_mood: Comparison
+
+
+@dataclass
+class MoodHistory:
+    grid: YearGrid
+    line: MoodLine
+    averages: Averages
+
+
+def _mean(values: list) -> float | None:
+    return round(float(statistics.fmean(values)), 1) if values else None
+
+
+def year_grid(moods: dict[datetime.date, int], *, today: datetime.date) -> YearGrid:
+    """A contribution-calendar grid: a column per week (Monday on top), the last
+    GRID_WEEKS weeks up to today, a month summary per calendar month shown."""
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    first = this_monday - datetime.timedelta(weeks=GRID_WEEKS - 1)
+    days, labels = [], []
+    seen_months: set[tuple[int, int]] = set()
+    day = first
+    while day <= today:
+        column = (day - first).days // 7
+        x, y = GRID_LEFT + column * (CELL + GAP), GRID_TOP + day.weekday() * (CELL + GAP)
+        days.append(GridDay(day, moods.get(day), x, y))
+        if day.day <= 7 and day.weekday() == 0 and (day.year, day.month) not in seen_months:
+            seen_months.add((day.year, day.month))
+            labels.append((x, f"{day:%b}"))
+        day += DAY
+    months = []
+    for (year, month), group in itertools.groupby(days, key=lambda d: (d.day.year, d.day.month)):
+        values = [d.mood for d in group if d.mood]
+        counts = {mood: values.count(mood) for mood in set(values)}
+        most = max(sorted(counts), key=lambda mood: counts[mood]) if counts else None
+        months.append(
+            MonthSummary(
+                month=datetime.date(year, month, 1),
+                checkins=len(values),
+                average=_mean(values),
+                most_often=Mood(most).label if most else "",
+            )
+        )
+    return YearGrid(
+        days=days,
+        month_labels=labels,
+        months=months,
+        width=GRID_LEFT + GRID_WEEKS * (CELL + GAP),
+        height=GRID_TOP + 7 * (CELL + GAP),
+        first_day=first,
+        last_day=today,
+        cell=CELL,
+        weekday_labels=[
+            (GRID_TOP + weekday * (CELL + GAP) + CELL - 2, name)
+            for weekday, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"))
+        ],
+    )
+
+
+def mood_line(
+    moods: dict[datetime.date, int], *, today: datetime.date, markers: Iterable[Marker]
+) -> MoodLine:
+    """The last LINE_DAYS days as a line (broken where there was no check-in), with
+    markers on the days something happened."""
+    start = today - datetime.timedelta(days=LINE_DAYS - 1)
+    step = (LINE_WIDTH - LINE_LEFT - LINE_PAD) / (LINE_DAYS - 1)
+
+    def y_for(mood: float) -> float:
+        return round(LINE_PAD + (5 - mood) * (LINE_HEIGHT - 2 * LINE_PAD) / 4, 1)
+
+    by_day: dict[datetime.date, list[Marker]] = {}
+    for marker in markers:
+        if start <= marker.day <= today:
+            by_day.setdefault(marker.day, []).append(marker)
+    points, segments, current = [], [], []
+    for index in range(LINE_DAYS):
+        day = start + datetime.timedelta(days=index)
+        mood = moods.get(day)
+        x = round(LINE_LEFT + index * step, 1)
+        y = y_for(mood) if mood else None
+        points.append(LinePoint(day, mood, x, y, tuple(by_day.get(day, ()))))
+        if y is None:
+            if len(current) > 1:
+                segments.append(" ".join(current))
+            current = []
+        else:
+            current.append(f"{x},{y}")
+    if len(current) > 1:
+        segments.append(" ".join(current))
+    placed = [(point.x, marker) for point in points for marker in point.markers]
+    levels = [(y_for(value), label) for value, label in Mood.choices]
+    return MoodLine(points, segments, placed, LINE_WIDTH, LINE_HEIGHT, levels)
+
+
+def _after_rejection(day: datetime.date, rejections: list[datetime.date]) -> bool:
+    return any(0 <= (day - rejected).days < AFTER_REJECTION_DAYS for rejected in rejections)
+
+
+def mood_averages(
+    rows: list[tuple[datetime.date, int, Decimal | None]],
+    *,
+    today: datetime.date,
+    rejection_dates: Iterable[datetime.date] = (),
+) -> Averages:
+    """Averages over every check-in: mood overall and lately, sleep, mood in the days just
+    after a rejection (the day itself and the two after) against other days, and mood
+    after a night of RESTED_HOURS or more against shorter nights."""
+    rejections = sorted(set(rejection_dates))
+    recent_start = today - datetime.timedelta(days=LINE_DAYS - 1)
+    after, other, rested, short, sleep = [], [], [], [], []
+    for day, mood, hours in rows:
+        (after if _after_rejection(day, rejections) else other).append(mood)
+        if hours is not None:
+            sleep.append(hours)
+            (rested if hours >= RESTED_HOURS else short).append(mood)
+    return Averages(
+        checkins=len(rows),
+        mood_all=_mean([mood for _, mood, _ in rows]),
+        mood_last_30=_mean([mood for day, mood, _ in rows if day >= recent_start]),
+        sleep=_mean(sleep),
+        after_rejection=Comparison(
+            "Days just after a rejection",
+            _mean(after),
+            len(after),
+            "Other days",
+            _mean(other),
+            len(other),
+        ),
+        sleep_and_mood=Comparison(
+            f"After {RESTED_HOURS} or more hours of sleep",
+            _mean(rested),
+            len(rested),
+            f"After less than {RESTED_HOURS} hours",
+            _mean(short),
+            len(short),
+        ),
+    )
+
+
+def mood_history(
+    *, owner, today: datetime.date, rejection_dates: Iterable[datetime.date] = ()
+) -> MoodHistory:
+    """The history page: the year grid, the 30-day line with its markers, the averages.
+    Two queries whatever the number of check-ins: the check-ins (three small columns) and
+    the interviews of the last 30 days. Rejection dates come from the caller (see
+    rejection_days)."""
+    rejection_dates = list(rejection_dates)
+    rows = list(
+        CheckIn.objects.for_user(owner)
+        .filter(date__lte=today)
+        .order_by("date")
+        .values_list("date", "mood", "hours_slept")
+    )
+    moods = {day: mood for day, mood, _ in rows}
+    line_start = today - datetime.timedelta(days=LINE_DAYS - 1)
+    markers = interview_markers(owner=owner, start=line_start, end=today) + rejection_markers(
+        rejection_dates=rejection_dates, start=line_start, end=today
+    )
+    return MoodHistory(
+        grid=year_grid(moods, today=today),
+        line=mood_line(moods, today=today, markers=markers),
+        averages=mood_averages(rows, today=today, rejection_dates=rejection_dates),
+    )
