@@ -66,3 +66,33 @@ OWNED_ROUTES.update(
         "contacts:interaction_delete": _interaction,
     }
 )
+
+
+# --- applications -------------------------------------------------------------------------
+def _application(owner):
+    from tests.factories import ApplicationFactory
+
+    return {"pk": ApplicationFactory(owner=owner).pk}
+
+
+def _interview(owner):
+    from tests.factories import InterviewFactory
+
+    return {"pk": InterviewFactory(application__owner=owner).pk}
+
+
+OWNED_ROUTES.update(
+    {
+        "applications:detail": _application,
+        "applications:edit": _application,
+        "applications:delete": _application,
+        "applications:move": _application,
+        "applications:follow_up": _application,
+        "applications:board_move": _application,
+        "applications:interview_create": _application,
+        "applications:interview_edit": _interview,
+        "applications:interview_outcome": _interview,
+        "applications:interview_delete": _interview,
+    }
+)
+NOT_OWNED_ROUTES.add("applications:calendar_feed")  # a secret token; a wrong one is a 404

@@ -97,8 +97,19 @@ class ProfileForm(forms.ModelForm):
             "weekly_application_goal",
             "weekly_networking_goal",
             "resting_until",
+            "stale_after_days",
+            "auto_close_stale",
         ]
         widgets = {"resting_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, the closure setting keeps its current value.
+        self.fields["stale_after_days"].required = False
+
+    def clean_stale_after_days(self):
+        days = self.cleaned_data.get("stale_after_days")
+        return self.instance.stale_after_days if days is None else days
 
     def clean_resting_until(self):
         resting_until = self.cleaned_data.get("resting_until")

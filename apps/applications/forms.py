@@ -1,0 +1,423 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from apps.applications.models import (
+    Application,
+    Interview,
+    InterviewOutcome,
+    Source,
+    Status,
+    WorkMode,
+)
+from apps.applications.selectors import (
+    ARCHIVED_ACTIVE,
+    ARCHIVED_ALL,
+    ARCHIVED_ONLY,
+    DEFAULT_SORT,
+    OPEN,
+    SORTS,
+)
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+RATING_CHOICES = [(1, "1 (low)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (high)")]
+FIT_CHOICES = [("", "Not sure"), *RATING_CHOICES]
+
+
+def _fit_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=FIT_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on the field it names when the form has
+    that field, otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class ApplicationForm(forms.ModelForm):
+    """Create and edit an application. The status is only asked for on creation: later
+    changes go through a move, so they land in the history."""
+
+    company_name = forms.CharField(
+        label="Company",
+        max_length=200,
+        error_messages={"required": "Enter the company’s name."},
+        help_text="If you have applied there before, the same company is reused.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    status = forms.ChoiceField(
+        label="Stage",
+        choices=Status.choices,
+        initial=Status.APPLIED,
+        help_text="Where this application stands today.",
+    )
+    excitement = forms.TypedChoiceField(
+        label="How excited are you about it?",
+        choices=RATING_CHOICES,
+        coerce=int,
+        initial=3,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a number from 1 to 5."},
+    )
+    # Declared here rather than from the model so it assumes https:// when left out.
+    posting_url = forms.URLField(
+        label="Link to the job posting",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter the whole web address, for example https://…"},
+    )
+    fit_values = _fit_field("Fit with your values")
+    fit_interests = _fit_field("Fit with your interests")
+    fit_skills = _fit_field("Fit with your skills")
+
+    field_order = ["company_name", "role_title", "status"]
+
+    class Meta:
+        model = Application
+        fields = [
+            "role_title",
+            "applied_on",
+            "next_follow_up_on",
+            "location",
+            "work_mode",
+            "source",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "excitement",
+            "fit_values",
+            "fit_interests",
+            "fit_skills",
+            "notes",
+            "archived",
+        ]
+        labels = {
+            "next_follow_up_on": "Follow up on",
+            "salary_currency": "Currency",
+            "archived": "Archived (hidden from the board and the default table view)",
+        }
+        help_texts = {
+            "applied_on": "Leave empty for today. A wishlist role has no date yet.",
+            "next_follow_up_on": "A reminder to check in. It shows in your calendar feed.",
+            "salary_currency": "Three letters, such as EUR, USD or GBP.",
+            "notes": "Anything worth remembering: who referred you, what stood out.",
+        }
+        error_messages = {
+            "role_title": {"required": "Enter the role, for example “Backend developer”."},
+            "salary_min": {"invalid": "Enter a whole number, without currency signs."},
+            "salary_max": {"invalid": "Enter a whole number, without currency signs."},
+            "applied_on": {"invalid": "Enter a date, for example 2026-03-14."},
+            "next_follow_up_on": {"invalid": "Enter a date, for example 2026-03-14."},
+        }
+        widgets = {
+            "applied_on": DATE_WIDGET,
+            "next_follow_up_on": DATE_WIDGET,
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "salary_currency": forms.TextInput(
+                attrs={"size": 3, "autocapitalize": "characters", "maxlength": 3}
+            ),
+            "salary_min": forms.NumberInput(attrs={"min": 0, "step": 1000}),
+            "salary_max": forms.NumberInput(attrs={"min": 0, "step": 1000}),
+        }
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["work_mode"].choices = [("", "Not sure yet"), *WorkMode.choices]
+        self.fields["source"].choices = [("", "Choose one"), *Source.choices]
+        if self.instance.pk:
+            # Moves, not edits, change the stage.
+            del self.fields["status"]
+            self.fields["company_name"].initial = self.instance.company.name
+        else:
+            del self.fields["archived"]
+
+    def clean_applied_on(self):
+        applied_on = self.cleaned_data.get("applied_on")
+        if applied_on and applied_on > self.today:
+            raise ValidationError("The date you applied can’t be in the future.")
+        return applied_on
+
+    def clean_salary_currency(self) -> str:
+        currency = (self.cleaned_data.get("salary_currency") or "").strip().upper()
+        if currency and not (len(currency) == 3 and currency.isalpha() and currency.isascii()):
+            raise ValidationError("Use a three-letter currency code, such as EUR, USD or GBP.")
+        return currency
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "salary_max",
+                "This is below the “salary from” figure. Swap them, or leave one empty.",
+            )
+        status = cleaned.get("status")
+        applied_on = cleaned.get("applied_on")
+        if status == Status.WISHLIST and applied_on:
+            self.add_error(
+                "applied_on",
+                "A wishlist role has not been applied to yet: leave the date empty, "
+                "or choose the stage it is at.",
+            )
+        follow_up = cleaned.get("next_follow_up_on")
+        if follow_up and applied_on and follow_up < applied_on:
+            self.add_error(
+                "next_follow_up_on", "Choose a follow-up date on or after the day you applied."
+            )
+        elif follow_up and follow_up > self.today + datetime.timedelta(days=366):
+            self.add_error("next_follow_up_on", "Choose a date within the next year.")
+        return cleaned
+
+
+class MoveForm(forms.Form):
+    status = forms.ChoiceField(label="Move to", choices=Status.choices)
+    on = forms.DateField(
+        label="When",
+        widget=DATE_WIDGET,
+        error_messages={
+            "required": "Enter the date it happened.",
+            "invalid": "Enter a date, for example 2026-03-14.",
+        },
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput,
+        help_text="Optional, for example who got in touch.",
+    )
+
+    def __init__(self, *args, application: Application, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["status"].choices = [
+            (value, label) for value, label in Status.choices if value != application.status
+        ]
+        self.fields["on"].initial = today
+        self.fields["status"].widget.attrs["id"] = f"id_move_status_{application.pk}"
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on > self.today:
+            raise ValidationError("A move can’t be dated in the future.")
+        return on
+
+
+class FollowUpForm(forms.Form):
+    next_follow_up_on = forms.DateField(
+        label="Follow up on",
+        required=False,
+        widget=DATE_WIDGET,
+        help_text="Leave empty to clear the reminder.",
+        error_messages={"invalid": "Enter a date, for example 2026-03-14."},
+    )
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_next_follow_up_on(self):
+        on = self.cleaned_data.get("next_follow_up_on")
+        if on and on > self.today + datetime.timedelta(days=366):
+            raise ValidationError("Choose a date within the next year.")
+        return on
+
+
+class BoardMoveForm(forms.Form):
+    status = forms.ChoiceField(choices=Status.choices)
+
+
+class InterviewForm(forms.ModelForm):
+    round_number = forms.IntegerField(
+        label="Round",
+        required=False,
+        min_value=1,
+        max_value=20,
+        help_text="Leave empty to count on from the last round.",
+        error_messages={
+            "min_value": "Rounds are numbered from 1 to 20.",
+            "max_value": "Rounds are numbered from 1 to 20.",
+            "invalid": "Enter a whole number.",
+        },
+    )
+
+    class Meta:
+        model = Interview
+        fields = ["kind", "scheduled_at", "round_number", "with_whom", "notes"]
+        labels = {"kind": "Kind of interview", "scheduled_at": "Date and time"}
+        help_texts = {
+            "scheduled_at": "In your own timezone.",
+            "with_whom": "Names or roles, for example “Sam, engineering manager”.",
+        }
+        error_messages = {
+            "kind": {"required": "Choose the kind of interview."},
+            "scheduled_at": {
+                "required": "Enter the date and time.",
+                "invalid": "Enter a date and time, for example 2026-03-14 14:30.",
+            },
+        }
+        widgets = {
+            "scheduled_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["round_number"].required = True
+            self.fields["outcome"] = forms.ChoiceField(
+                label="Outcome", choices=InterviewOutcome.choices, initial=self.instance.outcome
+            )
+
+    def clean_scheduled_at(self):
+        scheduled_at = self.cleaned_data["scheduled_at"]
+        now = datetime.datetime.now(datetime.UTC)
+        if abs(scheduled_at - now) > datetime.timedelta(days=730):
+            raise ValidationError("Choose a date within two years of today.")
+        return scheduled_at
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label="Outcome", choices=InterviewOutcome.choices)
+
+
+class FilterForm(forms.Form):
+    """The table's search and filters, read from the query string. Values it does not
+    understand are reported and left out; they never stop the table from showing."""
+
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput(attrs={"placeholder": "Company, role or notes"}),
+    )
+    status = forms.ChoiceField(
+        label="Stage",
+        required=False,
+        choices=[("", "Any stage"), (OPEN, "Still open"), *Status.choices],
+    )
+    source = forms.ChoiceField(
+        label="Source", required=False, choices=[("", "Any source"), *Source.choices]
+    )
+    work_mode = forms.ChoiceField(
+        label="Work mode", required=False, choices=[("", "Any work mode"), *WorkMode.choices]
+    )
+    applied_from = forms.DateField(
+        label="Applied from",
+        required=False,
+        widget=DATE_WIDGET,
+        error_messages={"invalid": "Enter a date, for example 2026-03-14."},
+    )
+    applied_to = forms.DateField(
+        label="Applied until",
+        required=False,
+        widget=DATE_WIDGET,
+        error_messages={"invalid": "Enter a date, for example 2026-03-14."},
+    )
+    follow_up_due = forms.BooleanField(label="Follow-up due", required=False)
+    archived = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            (ARCHIVED_ACTIVE, "Not archived"),
+            (ARCHIVED_ONLY, "Archived only"),
+            (ARCHIVED_ALL, "Everything"),
+        ],
+    )
+    sort = forms.ChoiceField(
+        required=False, choices=[(key, key) for key in SORTS], widget=forms.HiddenInput
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("applied_from"), cleaned.get("applied_to")
+        if start and end and start > end:
+            self.add_error("applied_to", "This is before the “applied from” date.")
+        return cleaned
+
+    def filters(self) -> dict:
+        """The valid filters, with defaults for anything missing or not understood."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            "search": cleaned.get("q") or "",
+            "status": cleaned.get("status") or "",
+            "source": cleaned.get("source") or "",
+            "work_mode": cleaned.get("work_mode") or "",
+            "applied_from": cleaned.get("applied_from"),
+            "applied_to": cleaned.get("applied_to"),
+            "follow_up_due": bool(cleaned.get("follow_up_due")),
+            "archived": cleaned.get("archived") or ARCHIVED_ACTIVE,
+            "sort": cleaned.get("sort") or DEFAULT_SORT,
+        }
+
+
+BULK_MOVE = "move"
+BULK_ARCHIVE = "archive"
+BULK_UNARCHIVE = "unarchive"
+
+
+class BulkForm(forms.Form):
+    ids = forms.ModelMultipleChoiceField(
+        queryset=Application.objects.none(),
+        error_messages={
+            "required": "Select at least one application first.",
+            "invalid_choice": "Some of the selected applications are gone. Reload the page "
+            "and try again.",
+            "invalid_pk_value": "Select applications from the table.",
+        },
+    )
+    action = forms.ChoiceField(
+        label="With the selected",
+        choices=[
+            (BULK_MOVE, "Move to the stage below"),
+            (BULK_ARCHIVE, "Archive"),
+            (BULK_UNARCHIVE, "Bring back from the archive"),
+        ],
+        error_messages={"required": "Choose what to do with them."},
+    )
+    status = forms.ChoiceField(label="Stage", required=False, choices=Status.choices)
+    query = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ids"].queryset = Application.objects.for_user(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == BULK_MOVE and not cleaned.get("status"):
+            self.add_error("status", "Choose the stage to move them to.")
+        return cleaned
+
+
+class StaleCloseForm(forms.Form):
+    ids = forms.ModelMultipleChoiceField(
+        queryset=Application.objects.none(),
+        error_messages={
+            "required": "Tick at least one application to close.",
+            "invalid_choice": "Some of these have changed since the page loaded. "
+            "Here is the list as it is now.",
+            "invalid_pk_value": "Tick applications from the list.",
+        },
+    )
+
+    def __init__(self, *args, stale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ids"].queryset = stale
