@@ -165,7 +165,7 @@ class FeedbackEditForm(forms.Form):
 
 
 class MarkSentForm(forms.Form):
-    asked_on = _date_field("Sent on", help_text="Today if you leave it empty.")
+    asked_on = _date_field("Sent on", help_text="Change it if you sent it on another day.")
     follow_up_on = _date_field(
         "Follow up on", help_text="A week after you asked if you leave it empty."
     )

@@ -92,7 +92,15 @@ def _validate(feedback_request: FeedbackRequest) -> None:
         raise ValidationError(errors)
 
 
+TEXT_FIELDS = ("message", "what_they_said", "my_takeaways")
+
+
 def _save(feedback_request: FeedbackRequest) -> FeedbackRequest:
+    # Browsers post text boxes with CRLF line ends; store plain newlines so the copied
+    # message is the same text whichever way it came in.
+    for field in TEXT_FIELDS:
+        value = getattr(feedback_request, field) or ""
+        setattr(feedback_request, field, value.replace("\r\n", "\n").replace("\r", "\n"))
     _validate(feedback_request)
     feedback_request.full_clean()
     feedback_request.save()

@@ -138,7 +138,7 @@ def _detail_context(request: HtmxHttpRequest, feedback_request: FeedbackRequest,
             if follow_up_due
             else ""
         ),
-        "sent_form": forms.get("sent_form") or MarkSentForm(),
+        "sent_form": forms.get("sent_form") or MarkSentForm(initial={"asked_on": today}),
         "close_error": forms.get("close_error", ""),
     }
     return context

@@ -333,3 +333,10 @@ def test_it_refuses_impossible_rows_in_the_database(sent, changes):
         changes["follow_up_on"] = sent.asked_on + changes.pop("follow_up_offset") * DAY
     with pytest.raises(IntegrityError), transaction.atomic():
         FeedbackRequest.objects.filter(pk=sent.pk).update(**changes)
+
+
+def test_it_stores_plain_newlines_whatever_the_browser_sent(user, application):
+    request = feedback_request_create(
+        owner=user, application=application, message="Hello,\r\n\r\nThanks.\r\n"
+    )
+    assert stored(request).message == "Hello,\n\nThanks.\n"
