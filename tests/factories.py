@@ -133,38 +133,3 @@ class CheckInFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     date = factory.LazyFunction(datetime.date.today)
     mood = 3
-
-
-class FeedbackRequestFactory(factory.django.DjangoModelFactory):
-    """A draft request by default; sent=True / answered=True give the dates those states need.
-    Tests about the status rules go through apps.feedback.services instead."""
-
-    class Meta:
-        model = "feedback.FeedbackRequest"
-
-    class Params:
-        sent = factory.Trait(
-            status="sent",
-            asked_on=factory.LazyFunction(
-                lambda: datetime.date.today() - datetime.timedelta(days=3)
-            ),
-            follow_up_on=factory.LazyAttribute(lambda o: o.asked_on + datetime.timedelta(days=7)),
-        )
-        answered = factory.Trait(
-            status="answered",
-            asked_on=factory.LazyFunction(
-                lambda: datetime.date.today() - datetime.timedelta(days=5)
-            ),
-            answered_on=factory.LazyFunction(
-                lambda: datetime.date.today() - datetime.timedelta(days=1)
-            ),
-            what_they_said="Strong portfolio; the system design answer needed more depth.",
-            my_takeaways="Practise system design out loud.",
-            tone="encouraging",
-        )
-
-    application = factory.SubFactory(ApplicationFactory)
-    owner = factory.SelfAttribute("application.owner")
-    channel = "email"
-    status = "draft"
-    message = "Hello, could you share a little feedback on my application?"

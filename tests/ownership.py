@@ -96,32 +96,3 @@ OWNED_ROUTES.update(
     }
 )
 NOT_OWNED_ROUTES.add("applications:calendar_feed")  # a secret token; a wrong one is a 404
-
-
-# --- feedback -----------------------------------------------------------------------------
-def _feedback_request(owner):
-    from apps.applications.services import application_create
-    from apps.feedback.services import feedback_request_create
-
-    application = application_create(owner=owner, company_name="Initech", role_title="Tester")
-    return {"pk": feedback_request_create(owner=owner, application=application).pk}
-
-
-def _application_for_feedback(owner):
-    from apps.applications.services import application_create
-
-    application = application_create(owner=owner, company_name="Globex", role_title="Writer")
-    return {"application_pk": application.pk}
-
-
-OWNED_ROUTES.update(
-    {
-        "feedback:ask": _application_for_feedback,
-        "feedback:detail": _feedback_request,
-        "feedback:edit": _feedback_request,
-        "feedback:mark_sent": _feedback_request,
-        "feedback:answer": _feedback_request,
-        "feedback:close": _feedback_request,
-        "feedback:delete": _feedback_request,
-    }
-)
