@@ -133,3 +133,13 @@ class CheckInFactory(factory.django.DjangoModelFactory):
     owner = factory.SubFactory(UserFactory)
     date = factory.LazyFunction(datetime.date.today)
     mood = 3
+
+
+class ApplicationContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "contacts.ApplicationContact"
+
+    application = factory.SubFactory(ApplicationFactory)
+    owner = factory.SelfAttribute("application.owner")
+    contact = factory.SubFactory(ContactFactory, owner=factory.SelfAttribute("..owner"))
+    role = "referrer"

@@ -57,6 +57,18 @@ def _interaction(owner):
     return {"pk": InteractionFactory(contact__owner=owner).pk}
 
 
+def _application_for_link(owner):
+    from tests.factories import ApplicationFactory
+
+    return {"pk": ApplicationFactory(owner=owner).pk}
+
+
+def _application_contact(owner):
+    from tests.factories import ApplicationContactFactory
+
+    return {"pk": ApplicationContactFactory(application__owner=owner).pk}
+
+
 OWNED_ROUTES.update(
     {
         "contacts:detail": _contact,
@@ -64,6 +76,9 @@ OWNED_ROUTES.update(
         "contacts:delete": _contact,
         "contacts:log": _contact,
         "contacts:interaction_delete": _interaction,
+        "contacts:link_application": _contact,
+        "contacts:link_contact": _application_for_link,
+        "contacts:unlink": _application_contact,
     }
 )
 

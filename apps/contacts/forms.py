@@ -3,7 +3,9 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
-from apps.contacts.models import Contact, Interaction, InteractionKind
+from apps.applications.selectors import applications_for
+from apps.contacts.models import Contact, Interaction, InteractionKind, LinkRole
+from apps.contacts.selectors import contacts_for
 
 
 def date_input() -> forms.DateInput:
@@ -151,3 +153,25 @@ class EventForm(InteractionForm):
 
     def service_fields(self) -> dict:
         return {**self.cleaned_data, "kind": InteractionKind.EVENT}
+
+
+class ApplicationLinkForm(forms.Form):
+    """On a contact's page: link them to one of the person's applications."""
+
+    application = forms.ModelChoiceField(queryset=None, label="Application", empty_label=None)
+    role = forms.ChoiceField(label="Their part", choices=LinkRole.choices)
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = applications_for(user=owner).filter(archived=False)
+
+
+class ContactLinkForm(forms.Form):
+    """On an application's page: link one of the person's contacts to it."""
+
+    contact = forms.ModelChoiceField(queryset=None, label="Who", empty_label=None)
+    role = forms.ChoiceField(label="Their part", choices=LinkRole.choices)
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = contacts_for(owner=owner)

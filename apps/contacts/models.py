@@ -150,3 +150,32 @@ class Interaction(OwnedModel):
     @property
     def people_met_names(self) -> list[str]:
         return [line.strip() for line in self.people_met.splitlines() if line.strip()]
+
+
+class ApplicationContact(OwnedModel):
+    """A contact's part in one application: who referred the person, interviewed them,
+    recruited for the role. Lives here because contacts may know about applications, not
+    the other way round."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="contact_links"
+    )
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="application_links")
+    role = models.CharField(max_length=16, choices=LinkRole.choices, default=LinkRole.OTHER)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "contact"],
+                name="contacts_applicationcontact_once_per_application",
+                violation_error_message="This person is already linked to that application.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=LinkRole.values),
+                name="contacts_applicationcontact_role_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact_id} as {self.role} on {self.application_id}"

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
-from apps.contacts.models import Contact, ContactKind, Interaction, InteractionKind
+from apps.contacts.models import (
+    ApplicationContact,
+    Contact,
+    ContactKind,
+    Interaction,
+    InteractionKind,
+)
 from apps.core.dates import today_for
 
 QUIET_DAYS = 30  # "not in touch for 30+ days"
@@ -154,3 +160,21 @@ def interaction_days(*, owner) -> list[datetime.date]:
     """Every day the person logged a networking interaction, oldest first, each once."""
     rows = Interaction.objects.for_user(owner).order_by("happened_on").values_list("happened_on")
     return [day for (day,) in rows.distinct()]
+
+
+def application_contacts(*, application) -> QuerySet[ApplicationContact]:
+    """The people linked to an application, with their company. One query."""
+    return (
+        ApplicationContact.objects.filter(application=application)
+        .select_related("contact__company")
+        .order_by(Lower("contact__name"), "id")
+    )
+
+
+def contact_applications(*, contact: Contact) -> QuerySet[ApplicationContact]:
+    """The applications a contact is linked to, with their company. One query."""
+    return (
+        ApplicationContact.objects.filter(contact=contact)
+        .select_related("application__company")
+        .order_by("-application__status_changed_on", "-id")
+    )

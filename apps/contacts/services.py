@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from apps.applications.services import company_get_or_create
-from apps.contacts.models import Contact, Interaction, InteractionKind
+from apps.contacts.models import ApplicationContact, Contact, Interaction, InteractionKind
 from apps.core.dates import today_for
 
 # What contact_create and contact_update accept besides the name and the company's name.
@@ -121,3 +121,27 @@ def interaction_delete(*, interaction: Interaction) -> None:
     interaction.delete()
     if contact is not None:
         _refresh_last_contacted(contact)
+
+
+@transaction.atomic
+def application_contact_link(
+    *, owner, application, contact: Contact, role: str
+) -> ApplicationContact:
+    """Link one of the person's contacts to one of their applications in a role; linking
+    the same pair again changes the role."""
+    if application.owner_id != owner.pk or contact.owner_id != owner.pk:
+        raise ValidationError("Choose one of your own applications and contacts.")
+    link = (
+        ApplicationContact.objects.select_for_update()
+        .filter(application=application, contact=contact)
+        .first()
+    ) or ApplicationContact(owner=owner, application=application, contact=contact)
+    link.role = role
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def application_contact_unlink(*, link: ApplicationContact) -> None:
+    link.delete()

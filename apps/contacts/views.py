@@ -4,13 +4,22 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
 from apps.applications.models import Company
+from apps.applications.selectors import applications_for
 from apps.contacts import selectors, services
-from apps.contacts.forms import ContactForm, EventForm, InteractionForm, apply_service_errors
-from apps.contacts.models import Contact, ContactKind, Interaction
+from apps.contacts.forms import (
+    ApplicationLinkForm,
+    ContactForm,
+    ContactLinkForm,
+    EventForm,
+    InteractionForm,
+    apply_service_errors,
+)
+from apps.contacts.models import ApplicationContact, Contact, ContactKind, Interaction
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
@@ -67,7 +76,8 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
 def contact_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     contact = _owned_contact(request, pk)
     today = today_for(request.user)
-    return render(request, "contacts/detail.html", _detail_context(contact, today))
+    context = {**_detail_context(contact, today), **_links_context(request, contact)}
+    return render(request, "contacts/detail.html", context)
 
 
 def _detail_context(contact: Contact, today, *, form=None, logged=None) -> dict:
@@ -80,6 +90,13 @@ def _detail_context(contact: Contact, today, *, form=None, logged=None) -> dict:
     }
 
 
+def _links_context(request: HtmxHttpRequest, contact: Contact, link_form=None) -> dict:
+    return {
+        "links": selectors.contact_applications(contact=contact),
+        "link_form": link_form or ApplicationLinkForm(owner=request.user, auto_id="link_%s"),
+    }
+
+
 def _company_names(user) -> list[str]:
     return list(Company.objects.for_user(user).values_list("name", flat=True))
 
@@ -89,6 +106,8 @@ def contact_create(request: HtmxHttpRequest) -> HttpResponse:
     initial = {
         key: request.GET[key][:300] for key in ("name", "how_we_met") if request.GET.get(key)
     }
+    if request.GET.get("kind") in ContactKind.values:
+        initial["kind"] = request.GET["kind"]
     form = ContactForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -212,3 +231,67 @@ def event_create(request: HtmxHttpRequest) -> HttpResponse:
             messages.success(request, "Event saved. Add anyone you met as a contact from here.")
             return redirect("contacts:events")
     return render(request, "contacts/event_form.html", {"form": form})
+
+
+def _safe_next(request: HtmxHttpRequest, fallback: str) -> str:
+    candidate = request.POST.get("next", "")
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+@require_POST
+def link_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """From a contact's page: link them to one of the person's applications."""
+    contact = _owned_contact(request, pk)
+    form = ApplicationLinkForm(request.POST, owner=request.user, auto_id="link_%s")
+    if form.is_valid():
+        try:
+            services.application_contact_link(
+                owner=request.user,
+                application=form.cleaned_data["application"],
+                contact=contact,
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{contact.name} is linked to that application.")
+            return redirect(f"{contact.get_absolute_url()}#applications")
+    today = today_for(request.user)
+    context = {**_detail_context(contact, today), **_links_context(request, contact, form)}
+    return render(request, "contacts/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def link_contact(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """From an application's page: link one of the person's contacts to it."""
+    application = get_object_or_404(applications_for(user=request.user), pk=pk)
+    form = ContactLinkForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_contact_link(
+                owner=request.user,
+                application=application,
+                contact=form.cleaned_data["contact"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['contact'].name} is linked.")
+            return redirect(application)
+    return render(request, "contacts/link_contact.html", {"form": form, "application": application})
+
+
+@require_POST
+def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    link = get_object_or_404(
+        ApplicationContact.objects.for_user(request.user).select_related("contact"), pk=pk
+    )
+    fallback = link.contact.get_absolute_url()
+    services.application_contact_unlink(link=link)
+    messages.info(request, "Link removed. The contact and the application are still there.")
+    return redirect(_safe_next(request, fallback))
