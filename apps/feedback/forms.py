@@ -12,13 +12,18 @@ from apps.feedback.models import Channel, RequestStatus, Tone
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _date_field(label: str, *, help_text: str = "", required: bool = False) -> forms.DateField:
+def _date_field(
+    label: str, *, help_text: str = "", required: bool = False, required_message: str = ""
+) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
         widget=DATE_WIDGET,
         help_text=help_text,
-        error_messages={"invalid": "Enter a date, for example 2025-03-14."},
+        error_messages={
+            "invalid": "Enter a date, for example 2025-03-14.",
+            "required": required_message or "Enter a date.",
+        },
     )
 
 
@@ -131,19 +136,26 @@ class FeedbackEditForm(forms.Form):
     message = forms.CharField(
         label="Your message", required=False, widget=forms.Textarea(attrs={"rows": 14})
     )
-    asked_on = _date_field("Asked on", required=True)
+    asked_on = _date_field("Asked on", required=True, required_message="Enter the date you asked.")
     follow_up_on = _date_field(
         "Follow up on", help_text="Leave empty if you would rather not follow up."
     )
-    answered_on = _date_field("They replied on", required=True)
+    answered_on = _date_field(
+        "They replied on", required=True, required_message="Enter the date they replied."
+    )
     what_they_said = forms.CharField(
-        label="What they said", widget=forms.Textarea(attrs={"rows": 6})
+        label="What they said",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Write down what they said, even in a few words."},
     )
     my_takeaways = forms.CharField(
         label="Your takeaways", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     tone = forms.ChoiceField(
-        label="How did it come across?", choices=Tone.choices, widget=forms.RadioSelect
+        label="How did it come across?",
+        choices=Tone.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the feedback came across."},
     )
 
     def __init__(self, *args, feedback_request, **kwargs):

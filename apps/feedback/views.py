@@ -30,8 +30,7 @@ UPDATED_EVENT = "feedback-updated"
 
 
 def _recipient_name(feedback_request: FeedbackRequest) -> str:
-    contact = getattr(feedback_request, "contact", None)
-    return contact.name if contact is not None else ""
+    return feedback_request.contact.name if feedback_request.contact else ""
 
 
 def _owned_request(request: HtmxHttpRequest, pk: int) -> FeedbackRequest:
@@ -256,9 +255,7 @@ def request_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Changes saved.")
                 return redirect(feedback_request)
     else:
-        initial = {
-            name: getattr(feedback_request, name, None) for name in services.UPDATABLE_FIELDS
-        }
+        initial = {name: getattr(feedback_request, name) for name in services.UPDATABLE_FIELDS}
         form = FeedbackEditForm(initial=initial, feedback_request=feedback_request)
     context = {"feedback_request": feedback_request, "form": form}
     return render(request, "feedback/edit.html", context)

@@ -508,3 +508,12 @@ def test_it_rejects_other_methods_on_delete(auth_client, draft):
 def test_it_links_feedback_in_the_navigation(auth_client):
     body = auth_client.get(url("list")).content.decode()
     assert f'<a href="{url("list")}" aria-current="page">Feedback</a>' in body
+
+
+def test_it_explains_a_missing_asking_date_on_edit(auth_client, sent):
+    response = auth_client.post(
+        url("edit", sent), {"channel": "email", "message": "x", "asked_on": ""}
+    )
+    assert response.status_code == 200
+    assert "Enter the date you asked." in response.content.decode()
+    assert stored(sent).message != "x"
