@@ -132,3 +132,15 @@ def test_the_tag_shows_an_applications_people_in_one_query(user, django_assert_n
     assert "Priya" in html
     assert "recruiter" in html
     assert reverse("contacts:link_contact", args=[link.application.pk]) in html
+
+
+def test_the_application_page_shows_its_people(auth_client, user):
+    link = ApplicationContactFactory(
+        application__owner=user, contact__name="Priya Natarajan", role="interviewer"
+    )
+    response = auth_client.get(link.application.get_absolute_url())
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'id="application-contacts"' in body
+    assert "Priya Natarajan" in body
+    assert "interviewer" in body
