@@ -15,6 +15,41 @@ NOT_OWNED_ROUTES = {
 }
 
 
+# --- rejections ---------------------------------------------------------------------------
+def _logged_rejection(owner):
+    from apps.applications.services import application_create
+    from apps.rejections.services import rejection_log
+
+    application = application_create(owner=owner, company_name="Hooli", role_title="Analyst")
+    return rejection_log(application=application, received_on=application.applied_on)
+
+
+def _step(move):
+    def make(owner):
+        return {"pk": _logged_rejection(owner).steps.get(move=move).pk}
+
+    return make
+
+
+def _tracked_application(owner):
+    from apps.applications.services import application_create
+
+    return {"pk": application_create(owner=owner, company_name="Pied", role_title="Dev").pk}
+
+
+OWNED_ROUTES.update(
+    {
+        "rejections:log_for_application": _tracked_application,
+        "rejections:detail": lambda owner: {"pk": _logged_rejection(owner).pk},
+        "rejections:edit": lambda owner: {"pk": _logged_rejection(owner).pk},
+        "rejections:reflect": lambda owner: {"pk": _logged_rejection(owner).pk},
+        "rejections:step_update": _step("self_care"),
+        "rejections:step_rest": _step("process"),
+        "rejections:step_ask_feedback": _step("ask_feedback"),
+    }
+)
+
+
 # --- feedback -----------------------------------------------------------------------------
 def _feedback_request(owner):
     from apps.applications.services import application_create

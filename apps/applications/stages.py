@@ -4,9 +4,12 @@ The rejection form offers this as the default "stage reached", the recovery plan
 feedback drafts mention it. It lives here because all three read applications.
 """
 
-from django.db import models
+from dataclasses import dataclass
 
-from apps.applications.models import Application, InterviewKind, Status
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+
+from apps.applications.models import Application, Interview, InterviewKind, Status, StatusChange
 
 
 class StageReached(models.TextChoices):
@@ -52,3 +55,59 @@ def stage_reached(application: Application) -> StageReached:
     return stage_from_history(
         statuses=statuses, interview_kinds=set(kinds), interview_count=len(kinds)
     )
+
+
+@dataclass(frozen=True)
+class PipelineReach:
+    """How far the person's applications have gone, across all of them: facts about the
+    pipeline, never a score of the person."""
+
+    sent: int
+    screening: int
+    interview: int
+    final: int
+
+    def share(self, reached: int) -> int:
+        return round(100 * reached / self.sent) if self.sent else 0
+
+    @property
+    def screening_share(self) -> int:
+        return self.share(self.screening)
+
+    @property
+    def interview_share(self) -> int:
+        return self.share(self.interview)
+
+    @property
+    def final_share(self) -> int:
+        return self.share(self.final)
+
+
+def pipeline_reach(*, user) -> PipelineReach:
+    """Of the applications that left the wishlist, how many reached screening, an interview
+    and a final round (or further). One query."""
+
+    def moved_to(*statuses: str) -> Exists:
+        return Exists(
+            StatusChange.objects.filter(application=OuterRef("pk"), to_status__in=statuses)
+        )
+
+    def interviewed(*kinds: str) -> Exists:
+        rows = Interview.objects.filter(application=OuterRef("pk"))
+        return Exists(rows.filter(kind__in=kinds) if kinds else rows)
+
+    offered = moved_to(Status.OFFER, Status.ACCEPTED)
+    reached_final = Q(offered) | Q(interviewed(InterviewKind.FINAL))
+    reached_interview = reached_final | Q(moved_to(Status.INTERVIEWING)) | Q(interviewed())
+    reached_screening = reached_interview | Q(moved_to(Status.SCREENING))
+    counts = (
+        Application.objects.for_user(user)
+        .exclude(status=Status.WISHLIST)
+        .aggregate(
+            sent=Count("id"),
+            screening=Count("id", filter=reached_screening),
+            interview=Count("id", filter=reached_interview),
+            final=Count("id", filter=reached_final),
+        )
+    )
+    return PipelineReach(**counts)

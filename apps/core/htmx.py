@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
 
@@ -19,3 +20,14 @@ def render_page_or_partial(
     if request.htmx and not request.htmx.boosted:
         template_name = f"{template_name}#{partial_name}"
     return render(request, template_name, context, status=status)
+
+
+def safe_next_url(request: HttpRequest, *, fallback: str) -> str:
+    """Where a no-JavaScript form should return to: its `next_url` field when that points
+    back into this site, else the fallback. Never an outside address."""
+    candidate = request.POST.get("next_url") or request.GET.get("next_url") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback

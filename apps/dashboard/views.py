@@ -3,7 +3,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from apps.applications.selectors import applications_for
 from apps.core.dates import today_for
+from apps.rejections.forms import QuickLogForm
+from apps.rejections.selectors import plan_panel
+from apps.selfcare.selectors import checkin_panel
 
 
 @login_not_required
@@ -13,5 +17,12 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/landing.html")
     user = request.user
     today = today_for(user)
-    context = {"today": today, "resting": user.is_resting_on(today)}
+    context = {
+        "today": today,
+        "resting": user.is_resting_on(today),
+        "has_applications": applications_for(user=user).exists(),
+        "panel": plan_panel(user=user, today=today),
+        "quick_form": QuickLogForm(user=user, initial={"received_on": today}),
+        "selfcare_panel": checkin_panel(owner=user, today=today),
+    }
     return render(request, "dashboard/home.html", context)

@@ -25,10 +25,6 @@ MOVE_WINDOWS: dict[str, Window] = {
     Move.MOVE_FORWARD: Window(5, 7),
 }
 
-# While recent check-ins stay at or below this mood, the self-care move stays in view
-# after its window has closed.
-LOW_MOOD = 2
-
 
 def step_dates(move: str, anchor: datetime.date) -> tuple[datetime.date, datetime.date | None]:
     window = MOVE_WINDOWS[move]

@@ -8,6 +8,7 @@ from apps.applications.models import Application, Status
 from apps.applications.services import application_create, application_move
 from apps.applications.stages import STAGE_ORDER, StageReached
 from apps.core.dates import today_for
+from apps.feedback.services import feedback_request_start
 from apps.rejections.models import MOVE_ORDER, RecoveryStep, Reflection, Rejection, StepState
 from apps.rejections.plan import step_dates
 
@@ -175,3 +176,15 @@ def reflection_save(
     reflection.full_clean()
     reflection.save()
     return reflection
+
+
+@transaction.atomic
+def feedback_request_for_step(*, step: RecoveryStep):
+    """The "ask for feedback" move in one click: the application's open request, or a new
+    one with the message drafted. The step counts as done."""
+    feedback_request, _created = feedback_request_start(
+        owner=step.owner, application=step.rejection.application
+    )
+    if step.state == StepState.PENDING:
+        recovery_step_set_state(step=step, state=StepState.DONE)
+    return feedback_request

@@ -4,7 +4,7 @@ import pytest
 
 from apps.applications.models import InterviewKind, Status
 from apps.applications.services import application_create, application_move, interview_schedule
-from apps.applications.stages import StageReached, stage_reached
+from apps.applications.stages import StageReached, pipeline_reach, stage_reached
 
 DAY = datetime.date(2026, 10, 1)
 
@@ -49,3 +49,37 @@ def test_it_knows_a_final_round(application):
 def test_it_knows_an_offer_came(application):
     application_move(application=application, status=Status.OFFER, on=DAY)
     assert stage_reached(application) == StageReached.OFFER
+
+
+def test_pipeline_reach_counts_how_far_applications_went(
+    user, other_user, django_assert_num_queries
+):
+    def make(role, *statuses, final=False):
+        app = application_create(owner=user, company_name="Co", role_title=role, applied_on=DAY)
+        for status in statuses:
+            application_move(application=app, status=status, on=DAY)
+        if final:
+            interview_schedule(
+                application=app,
+                kind=InterviewKind.FINAL,
+                scheduled_at=datetime.datetime(2026, 10, 2, 9, tzinfo=datetime.UTC),
+            )
+        return app
+
+    make("a")
+    make("b", Status.SCREENING, Status.REJECTED)
+    make("c", Status.SCREENING, Status.INTERVIEWING)
+    make("d", final=True)
+    make("e", Status.OFFER)
+    application_create(owner=user, company_name="Co", role_title="dream", status=Status.WISHLIST)
+    application_create(owner=other_user, company_name="Co", role_title="not mine")
+
+    with django_assert_num_queries(1):
+        reach = pipeline_reach(user=user)
+    assert (reach.sent, reach.screening, reach.interview, reach.final) == (5, 4, 3, 2)
+    assert (reach.screening_share, reach.interview_share, reach.final_share) == (80, 60, 40)
+
+
+def test_pipeline_reach_is_empty_without_applications(user):
+    reach = pipeline_reach(user=user)
+    assert (reach.sent, reach.screening_share) == (0, 0)

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from apps.applications.demo import seed_applications
+from apps.rejections.demo import seed_rejections
 
 DEFAULT_PASSWORD = "rebound-demo-password"
 
@@ -21,6 +22,7 @@ DEFAULT_PASSWORD = "rebound-demo-password"
 def seed_everything(user, *, applications: int, rng: random.Random) -> list[str]:
     """Write every app's demo data for this person; returns one summary line per app."""
     summaries = [seed_applications(user, applications, rng)]
+    summaries.append(seed_rejections(user, rng))
     # Later apps add theirs here, e.g. summaries.append(seed_rejections(user, rng)).
     return summaries
 

@@ -1,0 +1,108 @@
+from django import forms
+
+from apps.applications.models import Application, Status
+from apps.applications.stages import StageReached
+from apps.rejections.models import Feeling, Reflection, Rejection, StepState
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class RejectionForm(forms.ModelForm):
+    """Logging (or editing) the rejection of an application already tracked."""
+
+    feeling = forms.TypedChoiceField(
+        label="How does it feel?",
+        choices=Feeling.choices,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        help_text="Only for you. It helps you see how you are doing over time.",
+    )
+
+    class Meta:
+        model = Rejection
+        fields = ["received_on", "stage_reached", "feeling", "reason_given", "notes"]
+        widgets = {
+            "received_on": DATE_WIDGET,
+            "reason_given": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "stage_reached": "Worked out from the history; change it if it was different.",
+            "reason_given": "If they said why. Leave it empty if they did not.",
+        }
+
+
+class QuickLogForm(forms.Form):
+    """The dashboard's quick form: an application already tracked, or a new company and role."""
+
+    application = forms.ModelChoiceField(
+        label="Which application?",
+        queryset=Application.objects.none(),
+        required=False,
+        empty_label="Not tracked yet: I'll type it below",
+    )
+    company_name = forms.CharField(label="Company", max_length=200, required=False)
+    role_title = forms.CharField(label="Role", max_length=200, required=False)
+    received_on = forms.DateField(label="Heard on", widget=DATE_WIDGET)
+    stage_reached = forms.ChoiceField(
+        label="Stage reached",
+        choices=[("", "Work it out from the history"), *StageReached.choices],
+        required=False,
+    )
+    feeling = forms.TypedChoiceField(
+        label="How does it feel?",
+        choices=Feeling.choices,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = (
+            Application.objects.for_user(user)
+            .filter(archived=False)
+            .exclude(status__in=[Status.REJECTED, Status.ACCEPTED, Status.WISHLIST])
+            .select_related("company")
+            .order_by("company__name", "role_title")
+        )
+        self.fields["application"].label_from_instance = lambda app: (
+            f"{app.company.name}: {app.role_title}"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("application") is None:
+            if not cleaned.get("company_name", "").strip():
+                self.add_error("company_name", "Choose an application above, or type the company.")
+            if not cleaned.get("role_title", "").strip():
+                self.add_error("role_title", "Type the role too.")
+        return cleaned
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = Reflection
+        fields = ["fit_values", "fit_interests", "fit_skills", "what_to_change"]
+        widgets = {
+            "fit_values": forms.RadioSelect(choices=RATING_CHOICES),
+            "fit_interests": forms.RadioSelect(choices=RATING_CHOICES),
+            "fit_skills": forms.RadioSelect(choices=RATING_CHOICES),
+            "what_to_change": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "fit_values": "1 is not at all, 5 is completely.",
+            "what_to_change": "Anything about where or how you apply. One line is plenty.",
+        }
+
+
+class StepStateForm(forms.Form):
+    state = forms.ChoiceField(choices=StepState.choices)
+
+
+class RestForm(forms.Form):
+    days = forms.TypedChoiceField(choices=[(1, "1"), (2, "2"), (3, "3")], coerce=int)
