@@ -27,7 +27,9 @@ def person_with(count: int) -> User:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 40])
-def test_it_costs_the_same_queries_however_much_data_there_is(client, count, django_assert_num_queries):
+def test_it_costs_the_same_queries_however_much_data_there_is(
+    client, count, django_assert_num_queries
+):
     client.force_login(person_with(count))
     with django_assert_num_queries(DASHBOARD_QUERIES):
         response = client.get(reverse("dashboard:home"))
