@@ -192,14 +192,6 @@ def rejection_markers(
     return [Marker(day, "rejection", "Rejection") for day in days]
 
 
-def rejection_days(*, owner) -> list[datetime.date]:
-    """The days the person heard a "no". The rejections app does not exist yet: when it
-    does, return its rejection dates here (one query), e.g.
-    ``list(rejections.selectors.rejection_dates(owner=owner))``; the history page, the mood
-    line and the averages all take their rejection dates from this function."""
-    return []
-
-
 # --- History page ---------------------------------------------------------------------
 
 
@@ -443,8 +435,8 @@ def mood_history(
 ) -> MoodHistory:
     """The history page: the year grid, the 30-day line with its markers, the averages.
     Two queries whatever the number of check-ins: the check-ins (three small columns) and
-    the interviews of the last 30 days. Rejection dates come from the caller (see
-    rejection_days)."""
+    the interviews of the last 30 days. Rejection dates come from the caller (the history
+    view reads them from the rejections app), so this app does not depend on that one."""
     rejection_dates = list(rejection_dates)
     rows = list(
         CheckIn.objects.for_user(owner)

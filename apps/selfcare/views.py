@@ -9,6 +9,7 @@ from django_htmx.http import trigger_client_event
 
 from apps.core.dates import today_for
 from apps.core.htmx import HtmxHttpRequest
+from apps.rejections.selectors import rejections_for
 from apps.selfcare import selectors, services
 from apps.selfcare.forms import CheckInDetailsForm, CheckInForm, QuickCheckInForm
 from apps.selfcare.models import CheckIn
@@ -96,11 +97,10 @@ def _checkin_page(request, form, existing, next_url: str, *, error: str = "") ->
 def history(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     today = today_for(user)
+    rejection_dates = rejections_for(user=user).values_list("received_on", flat=True)
     context = {
         "panel": selectors.checkin_panel(owner=user, today=today),
-        "history": selectors.mood_history(
-            owner=user, today=today, rejection_dates=selectors.rejection_days(owner=user)
-        ),
+        "history": selectors.mood_history(owner=user, today=today, rejection_dates=rejection_dates),
         "today": today,
     }
     return render(request, "selfcare/history.html", context)

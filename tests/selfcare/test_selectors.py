@@ -14,7 +14,6 @@ from apps.selfcare.selectors import (
     mood_averages,
     mood_history,
     mood_is_low,
-    rejection_days,
 )
 from tests.factories import CheckInFactory, ContactFactory, InterviewFactory
 
@@ -260,8 +259,3 @@ def test_it_compares_mood_after_good_and_short_nights():
     assert (averages.sleep_and_mood.average_b, averages.sleep_and_mood.count_b) == (2.5, 2)
     assert not averages.sleep_and_mood.comparable  # two short nights are too few to compare
     assert not averages.after_rejection.comparable  # no rejections given
-
-
-@pytest.mark.django_db
-def test_rejection_days_are_where_the_rejections_app_plugs_in(user):
-    assert rejection_days(owner=user) == []

@@ -4,7 +4,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from apps.applications.services import application_create
 from apps.core.dates import today_for
+from apps.rejections.services import rejection_log
 from apps.selfcare.models import CheckIn
 from tests.core.test_pages import assert_no_inline_code
 from tests.factories import CheckInFactory, ContactFactory
@@ -169,8 +171,8 @@ def test_the_history_page_takes_the_same_queries_for_30_or_1000_check_ins(
         CheckIn(owner=user, date=today - n * DAY, mood=1 + n % 5, hours_slept=5 + n % 4)
         for n in range(count)
     )
-    # session, user, the panel's check-ins, the history's check-ins, interviews
-    with django_assert_num_queries(5):
+    # session, user, the panel's check-ins, the history's check-ins, interviews, rejections
+    with django_assert_num_queries(6):
         response = auth_client.get(HISTORY)
     assert response.status_code == 200
     assert f"all {count} check-ins".encode() in response.content
@@ -201,3 +203,24 @@ def test_no_nudge_on_an_ordinary_run_of_days(auth_client, user):
     for offset, mood in ((0, 3), (1, 1), (2, 1)):
         CheckInFactory(owner=user, date=today - offset * DAY, mood=mood)
     assert b"Go gently" not in auth_client.get(HISTORY).content
+
+
+def test_the_history_marks_rejections_and_compares_the_days_after(auth_client, user, other_user):
+    today = today_for(user)
+    heard = today - 5 * DAY
+    applied = today - 20 * DAY
+    application = application_create(
+        owner=user, company_name="Hooli", role_title="Analyst", applied_on=applied
+    )
+    rejection_log(application=application, received_on=heard)
+    theirs = application_create(
+        owner=other_user, company_name="Hooli", role_title="Analyst", applied_on=applied
+    )
+    rejection_log(application=theirs, received_on=today - 2 * DAY)
+    for offset in range(10):
+        mood = 2 if offset in (5, 4, 3) else 4  # the day of the rejection and the two after
+        CheckInFactory(owner=user, date=today - offset * DAY, mood=mood)
+    body = auth_client.get(HISTORY).content.decode()
+    assert body.count('class="marker marker-rejection"') == 1
+    assert f"Rejection, {heard.day} {heard:%B}" in body
+    assert "your mood averaged <strong>2.0</strong> (3 check-ins), and <strong>4.0</strong>" in body
