@@ -16,8 +16,9 @@ def render_page_or_partial(
     *,
     status: int = 200,
 ) -> HttpResponse:
-    """The whole page on a normal request; only the named swap target when htmx asks."""
-    if request.htmx and not request.htmx.boosted:
+    """The whole page on a normal request; only the named swap target when htmx asks.
+    htmx restoring history it has no snapshot of asks for the whole page."""
+    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
         template_name = f"{template_name}#{partial_name}"
     return render(request, template_name, context, status=status)
 

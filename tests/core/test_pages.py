@@ -3,7 +3,9 @@ import re
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from django_htmx.middleware import HtmxMiddleware
 
+from apps.core.htmx import render_page_or_partial
 from apps.core.views import server_error
 
 INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
@@ -75,3 +77,23 @@ def test_the_new_persons_dashboard_says_what_to_do_first(
     assert response.status_code == 200
     assert b"Let\xe2\x80\x99s get you set up" in response.content
     assert reverse("accounts:settings").encode() in response.content
+
+
+@pytest.mark.parametrize(
+    ("headers", "whole_page"),
+    [
+        ({}, True),
+        ({"HTTP_HX_REQUEST": "true"}, False),
+        ({"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}, True),
+    ],
+)
+def test_it_renders_the_partial_only_for_an_htmx_swap(rf, user, headers, whole_page):
+    request = rf.get("/rejections/", **headers)
+    HtmxMiddleware(lambda r: None)(request)
+    request.user = user
+    response = render_page_or_partial(
+        request, "rejections/list.html", "rejection-table", {"page": None}
+    )
+    assert response.status_code == 200
+    assert (b"<html" in response.content) is whole_page
+    assert b'id="rejection-table"' in response.content

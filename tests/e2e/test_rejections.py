@@ -42,7 +42,7 @@ def test_a_rejection_from_the_board_opens_a_plan_that_can_be_acted_on(page, user
     assert page.evaluate("window.reboundMarker") == "same page"
 
     # Mark a step done: it changes in place.
-    globex = plan.locator("article.plan", has_text="Globex")
+    globex = plan.locator("details.plan", has_text="Globex")
     first_step = globex.locator(".plan-step").first
     first_step.get_by_role("button", name="Mark done").click()
     expect(first_step.get_by_role("button", name="Undo")).to_be_visible()
