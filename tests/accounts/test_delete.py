@@ -42,3 +42,27 @@ def test_every_owned_table_is_deleted_with_its_owner():
                 assert field.remote_field.on_delete is models.CASCADE, (
                     f"{model.__name__}.{field.name} would outlive its owner"
                 )
+
+
+def test_deleting_an_account_leaves_no_row_behind(auth_client, user, other_user, password):
+    import random
+
+    from apps.core.management.commands.seed_demo import seed_everything
+
+    seed_everything(user, applications=30, rng=random.Random(1))
+    seed_everything(other_user, applications=5, rng=random.Random(2))
+    owned_models = [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("apps.") and issubclass(model, OwnedModel)
+    ]
+    filled = [model for model in owned_models if model.objects.filter(owner=user).exists()]
+    assert len(filled) >= 5, "the demo data should reach most tables"
+    others_before = {model: model.objects.filter(owner=other_user).count() for model in owned_models}
+
+    response = auth_client.post(URL, {"password": password})
+
+    assert response.status_code == 302
+    for model in owned_models:
+        assert not model.objects.filter(owner_id=user.pk).exists(), model.__name__
+        assert model.objects.filter(owner=other_user).count() == others_before[model]
