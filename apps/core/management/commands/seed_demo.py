@@ -14,7 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from apps.applications.demo import seed_applications
+from apps.contacts.demo import seed_contacts
+from apps.feedback.demo import seed_feedback
 from apps.rejections.demo import seed_rejections
+from apps.selfcare.demo import seed_checkins
 
 DEFAULT_PASSWORD = "rebound-demo-password"
 
@@ -23,7 +26,9 @@ def seed_everything(user, *, applications: int, rng: random.Random) -> list[str]
     """Write every app's demo data for this person; returns one summary line per app."""
     summaries = [seed_applications(user, applications, rng)]
     summaries.append(seed_rejections(user, rng))
-    # Later apps add theirs here, e.g. summaries.append(seed_rejections(user, rng)).
+    summaries.append(seed_feedback(user, rng))
+    summaries.append(seed_contacts(user, rng))
+    summaries.append(seed_checkins(user, rng))
     return summaries
 
 
