@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.applications.models import (
+    PIPELINE_ORDER,
     Application,
     Interview,
     InterviewOutcome,
@@ -184,6 +185,13 @@ class ApplicationForm(forms.ModelForm):
         return cleaned
 
 
+def _next_stage(status: str) -> str:
+    """The stage an application usually goes to next: the menu's first guess."""
+    if status in PIPELINE_ORDER[:-1]:
+        return PIPELINE_ORDER[PIPELINE_ORDER.index(status) + 1]
+    return Status.APPLIED
+
+
 class MoveForm(forms.Form):
     status = forms.ChoiceField(label="Move to", choices=Status.choices)
     on = forms.DateField(
@@ -209,6 +217,7 @@ class MoveForm(forms.Form):
             (value, label) for value, label in Status.choices if value != application.status
         ]
         self.fields["on"].initial = today
+        self.fields["status"].initial = _next_stage(application.status)
         self.fields["status"].widget.attrs["id"] = f"id_move_status_{application.pk}"
 
     def clean_on(self):
@@ -298,6 +307,9 @@ class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label="Outcome", choices=InterviewOutcome.choices)
 
 
+NOT_AN_OPTION = {"invalid_choice": "“%(value)s” is not one of the options, so it was left out."}
+
+
 class FilterForm(forms.Form):
     """The table's search and filters, read from the query string. Values it does not
     understand are reported and left out; they never stop the table from showing."""
@@ -311,13 +323,20 @@ class FilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Stage",
         required=False,
+        error_messages=NOT_AN_OPTION,
         choices=[("", "Any stage"), (OPEN, "Still open"), *Status.choices],
     )
     source = forms.ChoiceField(
-        label="Source", required=False, choices=[("", "Any source"), *Source.choices]
+        label="Source",
+        required=False,
+        error_messages=NOT_AN_OPTION,
+        choices=[("", "Any source"), *Source.choices],
     )
     work_mode = forms.ChoiceField(
-        label="Work mode", required=False, choices=[("", "Any work mode"), *WorkMode.choices]
+        label="Work mode",
+        required=False,
+        error_messages=NOT_AN_OPTION,
+        choices=[("", "Any work mode"), *WorkMode.choices],
     )
     applied_from = forms.DateField(
         label="Applied from",
@@ -335,6 +354,7 @@ class FilterForm(forms.Form):
     archived = forms.ChoiceField(
         label="Show",
         required=False,
+        error_messages=NOT_AN_OPTION,
         choices=[
             (ARCHIVED_ACTIVE, "Not archived"),
             (ARCHIVED_ONLY, "Archived only"),
@@ -342,7 +362,10 @@ class FilterForm(forms.Form):
         ],
     )
     sort = forms.ChoiceField(
-        required=False, choices=[(key, key) for key in SORTS], widget=forms.HiddenInput
+        required=False,
+        error_messages=NOT_AN_OPTION,
+        choices=[(key, key) for key in SORTS],
+        widget=forms.HiddenInput,
     )
 
     def clean(self):

@@ -34,6 +34,8 @@ from apps.core.dates import today_for
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 
 PER_PAGE = 25
+# The "show" filter's default, left out of addresses.
+DEFAULT_SHOW = ("archived", "active")
 # Events other panels can listen for after a write.
 APPLICATIONS_CHANGED = "applications-changed"
 
@@ -82,8 +84,13 @@ def _table_context(request: HtmxHttpRequest, params: QueryDict) -> dict:
     filters = filter_form.filters()
     rows = selectors.application_list(user=request.user, today=today, **filters)
     page = Paginator(rows, PER_PAGE).get_page(params.get("page"))
-    query = params.copy()
-    query.pop("page", None)
+    # Links keep the filters that are set, and only those: tidy, bookmarkable addresses.
+    query = QueryDict(mutable=True)
+    for key, values in params.lists():
+        if key != "page" and key in filter_form.fields:
+            kept = [value for value in values if value and (key, value) != DEFAULT_SHOW]
+            if kept:
+                query.setlist(key, kept)
     return {
         "filter_form": filter_form,
         "filters": filters,
@@ -101,7 +108,17 @@ def _table_context(request: HtmxHttpRequest, params: QueryDict) -> dict:
 @vary_on_headers("HX-Request")
 def application_list(request: HtmxHttpRequest) -> HttpResponse:
     context = _table_context(request, request.GET)
-    return _render(request, "applications/list.html", "results", context)
+    response = _render(request, "applications/list.html", "results", context)
+    if request.htmx and not request.htmx.history_restore_request:
+        # The address bar shows the tidy query (no empty fields), whichever link or field
+        # asked for this view, so it can be bookmarked and the back button returns to it.
+        query = context["params"].copy()
+        if context["page"].number > 1:
+            query["page"] = context["page"].number
+        response["HX-Push-Url"] = reverse("applications:list") + (
+            f"?{query.urlencode()}" if query else ""
+        )
+    return response
 
 
 @require_POST
@@ -433,6 +450,8 @@ def stale_list(request: HtmxHttpRequest) -> HttpResponse:
 # Calendar feed --------------------------------------------------------------------------
 
 INTERVIEW_LENGTH = datetime.timedelta(hours=1)
+# Stable whatever host name the feed is fetched through, so calendars never duplicate events.
+UID_DOMAIN = "rebound.calendar"
 
 
 @login_not_required
@@ -442,7 +461,6 @@ def calendar_feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
     owner = get_user_model().objects.filter(calendar_token=token, is_active=True).first()
     if owner is None or not token:
         raise Http404("No such calendar.")
-    host = request.get_host().split(":")[0] or "rebound"
     now = timezone.now()
     today = today_for(owner)
     events = []
@@ -457,7 +475,7 @@ def calendar_feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
             details.append(interview.notes)
         events.append(
             ics.Event(
-                uid=f"interview-{interview.pk}@{host}",
+                uid=f"interview-{interview.pk}@{UID_DOMAIN}",
                 stamp=interview.updated_at,
                 start=interview.scheduled_at,
                 end=interview.scheduled_at + INTERVIEW_LENGTH,
@@ -472,7 +490,7 @@ def calendar_feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
         day = application.next_follow_up_on
         events.append(
             ics.Event(
-                uid=f"follow-up-{application.pk}-{day:%Y%m%d}@{host}",
+                uid=f"follow-up-{application.pk}-{day:%Y%m%d}@{UID_DOMAIN}",
                 stamp=application.updated_at,
                 start=day,
                 end=day + datetime.timedelta(days=1),

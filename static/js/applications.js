@@ -24,6 +24,30 @@
     }
   }
 
+  // htmx restores the page from its history snapshot, which keeps markup but not the values
+  // the person picked in the filter form; set them again from the address.
+  function syncFiltersFromAddress() {
+    var form = document.getElementById("filters");
+    if (!form) {
+      return;
+    }
+    var params = new URLSearchParams(window.location.search);
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.type === "hidden" || field.type === "submit") {
+        return;
+      }
+      if (field.type === "checkbox") {
+        field.checked = params.has(field.name);
+      } else if (field.tagName === "SELECT") {
+        field.value = params.get(field.name) || field.options[0].value;
+      } else {
+        field.value = params.get(field.name) || "";
+      }
+    });
+  }
+
+  document.addEventListener("htmx:historyRestore", syncFiltersFromAddress);
+
   htmx.onLoad(function () {
     var action = document.getElementById("bulk-action");
     if (action) {

@@ -53,7 +53,7 @@ def test_it_serves_interviews_and_follow_ups_to_anyone_with_the_secret(client, u
     assert all(len(line.encode()) <= 75 for line in raw.split("\r\n"))
     text = _unfold(raw)
     assert text.count("BEGIN:VEVENT") == 2
-    assert f"UID:interview-{interview.pk}@testserver" in text
+    assert f"UID:interview-{interview.pk}@rebound.calendar" in text
     assert f"DTSTART:{when.year}0101T133000Z" in text
     assert re.search(r"DTSTAMP:\d{8}T\d{6}Z", text)
     assert "SUMMARY:Technical interview: Data\\, analytics\\; and more at" in text

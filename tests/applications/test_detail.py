@@ -124,3 +124,9 @@ def test_it_rejects_get_and_strangers_on_quick_actions(auth_client, other_user, 
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == "applied"
+
+
+def test_it_suggests_the_next_stage_in_the_move_menu(auth_client, application):
+    content = auth_client.get(_url("detail", application)).content.decode()
+    assert '<option value="screening" selected>' in content
+    assert '<option value="applied"' not in content

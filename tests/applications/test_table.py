@@ -174,3 +174,11 @@ def test_it_uses_the_same_queries_for_10_and_300_applications(
     assert with_ten == with_ds
     with django_assert_max_num_queries(6):
         auth_client.get(URL, {"q": "Role", "status": "applied"})
+
+
+def test_it_puts_the_tidy_query_in_the_address_bar(auth_client, user, htmx_headers):
+    response = auth_client.get(
+        URL, {"q": "", "status": "applied", "source": "", "archived": "active"}, **htmx_headers
+    )
+    assert response["HX-Push-Url"] == f"{URL}?status=applied"
+    assert "HX-Push-Url" not in auth_client.get(URL)

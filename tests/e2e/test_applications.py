@@ -32,6 +32,7 @@ def test_a_person_adds_finds_and_moves_an_application(page, user, password):
 
     # Filter the table: htmx swaps the rows and the address keeps the search.
     nav.get_by_role("link", name="Applications", exact=True).click()
+    page.wait_for_load_state()  # htmx is set up once its deferred script has run
     expect(page.get_by_role("link", name="Data analyst")).to_be_visible()
     page.get_by_label("Search").fill("acme")
     expect(page.get_by_role("link", name="Data analyst")).to_have_count(0)
@@ -40,6 +41,7 @@ def test_a_person_adds_finds_and_moves_an_application(page, user, password):
 
     # Drag the card to "Interviewing" on the board.
     nav.get_by_role("link", name="Board", exact=True).click()
+    page.wait_for_load_state()
     card = page.locator(f'[data-card="{application.pk}"]')
     target = page.locator('ul.board-cards[data-status="interviewing"]')
     card.drag_to(target)
