@@ -388,3 +388,10 @@ def test_the_events_page_offers_to_add_the_people_met(auth_client, user, other_u
     assert "(in your contacts)" in body  # Ana is already a contact
     assert "?name=Tom%20Beck&amp;how_we_met=Met%20at%20PyData" in body
     assert_no_inline_code(response.content)
+
+
+def test_the_gentle_nudge_can_prefill_a_support_person(auth_client):
+    response = auth_client.get(CREATE, {"kind": "support"})
+    assert b'<option value="support" selected>' in response.content
+    odd = auth_client.get(CREATE, {"kind": "villain"})
+    assert b'<option value="peer" selected>' in odd.content
