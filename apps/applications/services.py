@@ -284,11 +284,13 @@ def interview_schedule(
     )
     interview.full_clean()
     interview.save()
-    if application.status in (Status.APPLIED, Status.SCREENING):
-        # Dated when the interview was arranged: today, or the interview's own day if that
-        # has already passed (an interview logged after the fact), never before the last move.
-        scheduled_day = timezone.localtime(scheduled_at, user_zone(application.owner)).date()
-        on = max(min(today_for(application.owner), scheduled_day), application.status_changed_on)
+    today = today_for(application.owner)
+    # Dated when the interview was arranged: today, or the interview's own day if that has
+    # already passed (an interview logged after the fact), never before the last move.
+    scheduled_day = timezone.localtime(scheduled_at, user_zone(application.owner)).date()
+    on = max(min(today, scheduled_day), application.status_changed_on)
+    # (After a change of timezone the last move can look a day ahead; the move then waits.)
+    if application.status in (Status.APPLIED, Status.SCREENING) and on <= today:
         application_move(
             application=application,
             status=Status.INTERVIEWING,

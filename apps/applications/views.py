@@ -50,13 +50,6 @@ def rejection_form_url(application: Application) -> str | None:
         return None
 
 
-def _render(request: HtmxHttpRequest, template: str, partial: str, context: dict, **kwargs):
-    # htmx asks for the whole page when it restores history it has no snapshot of.
-    if request.htmx.history_restore_request:
-        return render(request, template, context, **kwargs)
-    return render_page_or_partial(request, template, partial, context, **kwargs)
-
-
 def _posted(request: HtmxHttpRequest):
     """The form data of a POST, even an empty one; None otherwise (an unbound form)."""
     return request.POST if request.method == "POST" else None
@@ -108,7 +101,7 @@ def _table_context(request: HtmxHttpRequest, params: QueryDict) -> dict:
 @vary_on_headers("HX-Request")
 def application_list(request: HtmxHttpRequest) -> HttpResponse:
     context = _table_context(request, request.GET)
-    response = _render(request, "applications/list.html", "results", context)
+    response = render_page_or_partial(request, "applications/list.html", "results", context)
     if request.htmx and not request.htmx.history_restore_request:
         # The address bar shows the tidy query (no empty fields), whichever link or field
         # asked for this view, so it can be bookmarked and the back button returns to it.
@@ -132,7 +125,7 @@ def application_bulk(request: HtmxHttpRequest) -> HttpResponse:
                 messages.error(request, error)
         if not request.htmx:
             return redirect(list_url)
-        return _render(
+        return render_page_or_partial(
             request, "applications/list.html", "results", _table_context(request, params)
         )
     selected = list(form.cleaned_data["ids"])
@@ -163,7 +156,7 @@ def application_bulk(request: HtmxHttpRequest) -> HttpResponse:
         messages.success(request, f"{verb} {changed}.")
     if not request.htmx:
         return redirect(list_url)
-    response = _render(
+    response = render_page_or_partial(
         request, "applications/list.html", "results", _table_context(request, params)
     )
     return trigger_client_event(response, APPLICATIONS_CHANGED)
@@ -183,7 +176,9 @@ def _board_context(request: HtmxHttpRequest) -> dict:
 @require_GET
 @vary_on_headers("HX-Request")
 def application_board(request: HtmxHttpRequest) -> HttpResponse:
-    return _render(request, "applications/board.html", "board", _board_context(request))
+    return render_page_or_partial(
+        request, "applications/board.html", "board", _board_context(request)
+    )
 
 
 @require_POST
@@ -200,10 +195,14 @@ def application_board_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if status == application.status:
             announcement = f"{application} is already at “{application.get_status_display()}”."
         else:
-            services.application_move(
-                application=application, status=status, on=today_for(request.user)
-            )
-            announcement = f"Moved {application} to “{application.get_status_display()}”."
+            try:
+                services.application_move(
+                    application=application, status=status, on=today_for(request.user)
+                )
+            except ValidationError as error:
+                announcement = " ".join(error.messages) + " Nothing changed."
+            else:
+                announcement = f"Moved {application} to “{application.get_status_display()}”."
     if not request.htmx:
         messages.info(request, announcement)
         return redirect("applications:board")
@@ -318,7 +317,7 @@ def application_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             response = render(request, "applications/detail.html#pipeline", context)
             return trigger_client_event(response, APPLICATIONS_CHANGED)
     context = _detail_context(request, application, move_form=form)
-    return _render(request, "applications/detail.html", "pipeline", context)
+    return render_page_or_partial(request, "applications/detail.html", "pipeline", context)
 
 
 @require_POST
@@ -336,7 +335,7 @@ def application_follow_up(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             return redirect(application)
     context = _detail_context(request, application, follow_up_form=form if not saved else None)
     context["follow_up_saved"] = saved
-    return _render(request, "applications/detail.html", "follow-up", context)
+    return render_page_or_partial(request, "applications/detail.html", "follow-up", context)
 
 
 # Interviews -----------------------------------------------------------------------------

@@ -154,3 +154,13 @@ def test_it_uses_the_same_queries_for_10_and_300_applications(
     assert _count_queries(auth_client) == with_ten
     with django_assert_max_num_queries(10):
         auth_client.get(URL)
+
+
+def test_it_explains_a_move_it_cannot_date(auth_client, user, today, htmx_headers):
+    # After a change to a timezone behind, the last move can look like tomorrow.
+    application = ApplicationFactory(owner=user, status_changed_on=today + datetime.timedelta(1))
+    response = auth_client.post(_move_url(application), {"status": "offer"}, **htmx_headers)
+    assert response.status_code == 200
+    assert b"Nothing changed." in response.content
+    application.refresh_from_db()
+    assert application.status == "applied"
