@@ -4,6 +4,7 @@ The rejection form offers this as the default "stage reached", the recovery plan
 feedback drafts mention it. It lives here because all three read applications.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import models
@@ -111,3 +112,9 @@ def pipeline_reach(*, user) -> PipelineReach:
         )
     )
     return PipelineReach(**counts)
+
+
+def rejection_days(*, user) -> list[datetime.date]:
+    """The days the person heard "no": the date of every move to rejected. One query."""
+    rows = StatusChange.objects.for_user(user).filter(to_status=Status.REJECTED)
+    return list(rows.values_list("on", flat=True))

@@ -7,9 +7,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import trigger_client_event
 
+from apps.applications.stages import rejection_days
 from apps.core.dates import today_for
 from apps.core.htmx import HtmxHttpRequest
-from apps.rejections.selectors import rejections_for
 from apps.selfcare import selectors, services
 from apps.selfcare.forms import CheckInDetailsForm, CheckInForm, QuickCheckInForm
 from apps.selfcare.models import CheckIn
@@ -97,7 +97,9 @@ def _checkin_page(request, form, existing, next_url: str, *, error: str = "") ->
 def history(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     today = today_for(user)
-    rejection_dates = rejections_for(user=user).values_list("received_on", flat=True)
+    # From the applications' history (a move to "rejected" is dated the day the person heard),
+    # so self-care depends on applications only, and the recovery plan can depend on self-care.
+    rejection_dates = rejection_days(user=user)
     context = {
         "panel": selectors.checkin_panel(owner=user, today=today),
         "history": selectors.mood_history(owner=user, today=today, rejection_dates=rejection_dates),

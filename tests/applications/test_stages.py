@@ -4,7 +4,7 @@ import pytest
 
 from apps.applications.models import InterviewKind, Status
 from apps.applications.services import application_create, application_move, interview_schedule
-from apps.applications.stages import StageReached, pipeline_reach, stage_reached
+from apps.applications.stages import StageReached, pipeline_reach, rejection_days, stage_reached
 
 DAY = datetime.date(2026, 10, 1)
 
@@ -83,3 +83,10 @@ def test_pipeline_reach_counts_how_far_applications_went(
 def test_pipeline_reach_is_empty_without_applications(user):
     reach = pipeline_reach(user=user)
     assert (reach.sent, reach.screening_share) == (0, 0)
+
+
+def test_rejection_days_are_the_dates_of_moves_to_rejected(user, other_user, application):
+    application_move(application=application, status=Status.REJECTED, on=DAY)
+    theirs = application_create(owner=other_user, company_name="X", role_title="Y", applied_on=DAY)
+    application_move(application=theirs, status=Status.REJECTED, on=DAY)
+    assert rejection_days(user=user) == [DAY]

@@ -43,6 +43,9 @@ def test_a_rejection_from_the_board_opens_a_plan_that_can_be_acted_on(page, user
 
     # Mark a step done: it changes in place.
     globex = plan.locator("details.plan", has_text="Globex")
+    # The newest plan (Initech) is open; older ones are folded until opened.
+    expect(plan.locator("details.plan").first).to_have_attribute("open", "")
+    globex.locator(":scope > summary").click()
     first_step = globex.locator(".plan-step").first
     first_step.get_by_role("button", name="Mark done").click()
     expect(first_step.get_by_role("button", name="Undo")).to_be_visible()
