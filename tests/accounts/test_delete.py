@@ -58,7 +58,9 @@ def test_deleting_an_account_leaves_no_row_behind(auth_client, user, other_user,
     ]
     filled = [model for model in owned_models if model.objects.filter(owner=user).exists()]
     assert len(filled) >= 5, "the demo data should reach most tables"
-    others_before = {model: model.objects.filter(owner=other_user).count() for model in owned_models}
+    others_before = {
+        model: model.objects.filter(owner=other_user).count() for model in owned_models
+    }
 
     response = auth_client.post(URL, {"password": password})
 
