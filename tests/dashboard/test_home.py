@@ -38,8 +38,9 @@ def test_it_costs_the_same_queries_however_much_data_there_is(
     assert b"How are you today?" in response.content
 
 
-# Session and user, then each panel's reads once (plan steps, each move's data, check-ins).
-DASHBOARD_QUERIES = 16
+# Session and user, then each panel's reads once: pipeline, week, follow-ups, plan steps and
+# each move's data, check-ins.
+DASHBOARD_QUERIES = 22
 
 
 def test_it_offers_the_quick_rejection_form_and_hides_set_up_once_tracking(auth_client, user):
@@ -58,3 +59,40 @@ def test_the_plan_panel_listens_for_new_rejections(auth_client):
 
 def test_it_rejects_post(auth_client):
     assert auth_client.post(reverse("dashboard:home")).status_code == 405
+
+
+def test_it_shows_the_week_against_the_goals(auth_client, user):
+    today = today_for(user)
+    application_create(owner=user, company_name="Acme", role_title="Dev", applied_on=today)
+    response = auth_client.get(reverse("dashboard:home"))
+    assert response.context["week"].applications == 1
+    assert b"Applications: 1 of 5" in response.content
+    assert b"Networking: 0 of 2" in response.content
+
+
+def test_it_lists_follow_ups_that_are_due_unless_resting(auth_client, user):
+    today = today_for(user)
+    application_create(
+        owner=user,
+        company_name="Acme",
+        role_title="Dev",
+        applied_on=today - datetime.timedelta(days=9),
+        next_follow_up_on=today - datetime.timedelta(days=1),
+    )
+    response = auth_client.get(reverse("dashboard:home"))
+    assert b"Acme: Dev" in response.content
+    assert b"All applications to follow up" in response.content
+
+    user.resting_until = today + datetime.timedelta(days=1)
+    user.save()
+    response = auth_client.get(reverse("dashboard:home"))
+    assert b"All applications to follow up" not in response.content
+    assert b"Follow-ups will wait for you" in response.content
+
+
+def test_the_pipeline_counts_open_applications_by_stage(auth_client, user):
+    for role in ("A", "B"):
+        application_create(owner=user, company_name="Acme", role_title=role)
+    application_create(owner=user, company_name="Acme", role_title="C", status="wishlist")
+    stages = {s.status: s.count for s in auth_client.get("/").context["pipeline"].stages}
+    assert (stages["applied"], stages["wishlist"], stages["offer"]) == (2, 1, 0)
