@@ -318,3 +318,11 @@ def test_the_plan_panel_costs_the_same_queries_for_1_or_50_rejections(
 
 # Session, user, mood, steps, then each move's data once: constant in the number of plans.
 PANEL_QUERIES = 13
+
+
+def test_the_application_page_links_its_plan_and_asks_for_feedback(auth_client, rejection):
+    response = auth_client.get(rejection.application.get_absolute_url())
+    plan_url = reverse("rejections:log_for_application", args=[rejection.application_id])
+    assert plan_url.encode() in response.content
+    assert reverse("feedback:ask", args=[rejection.application_id]).encode() in response.content
+    assert auth_client.get(plan_url)["Location"] == rejection.get_absolute_url()
