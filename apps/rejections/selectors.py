@@ -245,13 +245,15 @@ def _action_data(*, user, today, steps: list[RecoveryStep]) -> dict:
     return {"actions": actions, "per_rejection": dict(per_rejection)}
 
 
-def _applied_fit(rejection: Rejection) -> list[tuple[str, int | None]]:
+def _applied_fit(rejection: Rejection) -> list[tuple[str, int]]:
+    """The fit ratings the person gave when applying, leaving out those not rated."""
     application = rejection.application
-    return [
+    ratings = [
         ("values", application.fit_values),
         ("interests", application.fit_interests),
         ("skills", application.fit_skills),
     ]
+    return [(label, rating) for label, rating in ratings if rating is not None]
 
 
 @dataclass(frozen=True)

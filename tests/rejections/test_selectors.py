@@ -86,6 +86,9 @@ def test_ask_feedback_points_at_an_open_request(user, rejection, today):
 def test_reflect_shows_the_fit_rated_when_applying(user, rejection, today):
     data = action(user, today, Move.REFLECT)
     assert data["applied_fit"] == [("values", 4), ("interests", 3), ("skills", 5)]
+    rejection.application.fit_interests = None
+    rejection.application.save()
+    assert action(user, today, Move.REFLECT)["applied_fit"] == [("values", 4), ("skills", 5)]
     assert data["reflection"] is None
 
 
