@@ -27,7 +27,7 @@ def seed_feedback(user, rng: random.Random) -> str:
         .order_by("-status_changed_on")[:40]
     )
     requests = []
-    for application in rejected:
+    for application in reversed(rejected):  # oldest first, as they would have been made
         if rng.random() < 0.5:
             continue
         asked_on = min(today, application.status_changed_on + datetime.timedelta(days=1))
