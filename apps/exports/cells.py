@@ -1,0 +1,118 @@
+"""How one value becomes one CSV cell and back, for each kind of column.
+
+Text goes through apps.core.csv_safety so spreadsheet programs never run it as a formula.
+`restore_cell` alone cannot tell "=x" neutralised apart from a value that really started
+with "'=x", so text that already starts with quotes before a trigger gets one more quote on
+export, and restore takes exactly one off: every exported cell comes back exactly.
+"""
+
+import datetime
+import decimal
+from enum import StrEnum
+
+from apps.core.csv_safety import FORMULA_TRIGGERS, NEUTRALISER, neutralise_cell, restore_cell
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    INT = "int"
+    DECIMAL = "decimal"
+    BOOL = "bool"
+    DATE = "date"
+    DATETIME = "datetime"
+    ID = "id"  # the row's own id in the file: a key for links, never a database id
+    REF = "ref"  # the id of a row in another file of the same export
+
+
+YES, NO = "yes", "no"
+TRUE_WORDS = {"yes", "y", "true", "1"}
+FALSE_WORDS = {"no", "n", "false", "0"}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read back; the message is in plain words for the person."""
+
+
+def _quoted_trigger(value: str) -> bool:
+    """True for text made of one or more quotes followed by a formula trigger."""
+    unquoted = value.lstrip(NEUTRALISER)
+    return unquoted != value and unquoted.startswith(FORMULA_TRIGGERS)
+
+
+def export_text(value: str) -> str:
+    if _quoted_trigger(value):
+        return NEUTRALISER + value
+    return neutralise_cell(value)
+
+
+def restore_text(cell: str) -> str:
+    if _quoted_trigger(cell) and cell[1:].startswith(NEUTRALISER):
+        return cell[1:]
+    return restore_cell(cell)
+
+
+def format_cell(kind: Kind, value) -> str:
+    """The CSV cell for a value read from the database."""
+    if value is None:
+        return ""
+    if kind == Kind.TEXT:
+        return export_text(str(value))
+    if kind == Kind.BOOL:
+        return YES if value else NO
+    if kind == Kind.DATETIME:
+        return value.astimezone(datetime.UTC).isoformat()
+    if kind == Kind.DATE:
+        return value.isoformat()
+    return str(value)
+
+
+def parse_cell(kind: Kind, cell: str):
+    """The value for a cell of a Rebound export; CellError when it cannot be read."""
+    if kind == Kind.TEXT:
+        if "\x00" in cell:
+            # Nothing Rebound stores can hold it (PostgreSQL refuses it in text).
+            raise CellError("contains a NUL character, which cannot be stored")
+        return restore_text(cell)
+    text = cell.strip()
+    if text == "":
+        if kind == Kind.BOOL:
+            raise CellError("needs “yes” or “no”")
+        if kind == Kind.ID:
+            raise CellError("needs the row’s number")
+        return None
+    if kind in (Kind.INT, Kind.ID, Kind.REF):
+        try:
+            return int(text)
+        except ValueError:
+            raise CellError(f"“{text}” is not a whole number") from None
+    if kind == Kind.DECIMAL:
+        try:
+            number = decimal.Decimal(text)
+        except decimal.InvalidOperation:
+            raise CellError(f"“{text}” is not a number") from None
+        if not number.is_finite():
+            raise CellError(f"“{text}” is not a number")
+        return number
+    if kind == Kind.BOOL:
+        word = text.lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise CellError(f"“{text}” should be “yes” or “no”")
+    if kind == Kind.DATE:
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise CellError(f"“{text}” is not a date written like 2026-03-14") from None
+    if kind == Kind.DATETIME:
+        try:
+            moment = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            raise CellError(
+                f"“{text}” is not a date and time written like 2026-03-14T09:30:00+00:00"
+            ) from None
+        if moment.tzinfo is None:
+            raise CellError(f"“{text}” needs its timezone, for example +00:00")
+        return moment
+    raise AssertionError(f"unknown kind {kind}")

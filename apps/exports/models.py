@@ -1,0 +1,22 @@
+from django.db import models
+
+from apps.core.models import OwnedModel
+
+
+class PendingImport(OwnedModel):
+    """A spreadsheet between its upload and the person's "import": the parsed cells and the
+    column choices, kept on the server so what gets written never comes from the browser.
+    Reached through a random token; deleted once imported, and after a day regardless."""
+
+    token = models.CharField(max_length=64, unique=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    # {"header": [...], "rows": [[...], ...], "numbers": [...], "delimiter": ",", "encoding": "..."}
+    sheet = models.JSONField()
+    # The column choices from the mapping step, empty until then.
+    mapping = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Import of {self.file_name or 'a spreadsheet'}"

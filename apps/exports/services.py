@@ -1,0 +1,122 @@
+"""Writes of the exports app: spreadsheet imports (through the applications app's own
+services) and restoring a whole export. Each is one transaction: on any error, nothing."""
+
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from apps.applications.services import application_create
+from apps.exports.datasets import RESTORE_ORDER
+from apps.exports.models import PendingImport
+from apps.exports.restore import Bundle, RestoreError
+from apps.exports.selectors import account_is_empty
+from apps.exports.spreadsheet import ImportRow, Mapping, Sheet
+
+PENDING_LIFETIME = datetime.timedelta(days=1)
+PENDING_KEPT_PER_PERSON = 5
+BATCH_SIZE = 1000
+
+
+# --- pending spreadsheet imports -----------------------------------------------------------
+
+
+@transaction.atomic
+def pending_import_create(*, owner, sheet: Sheet, file_name: str) -> PendingImport:
+    """Keep an uploaded spreadsheet until the person confirms. Clears out what is stale:
+    anyone's uploads older than a day, and this person's beyond the last few."""
+    PendingImport.objects.filter(created_at__lt=timezone.now() - PENDING_LIFETIME).delete()
+    kept = PendingImport.objects.for_user(owner).values_list("pk", flat=True)
+    old = list(kept[PENDING_KEPT_PER_PERSON - 1 :])
+    if old:
+        PendingImport.objects.filter(pk__in=old).delete()
+    pending = PendingImport(
+        owner=owner,
+        token=secrets.token_urlsafe(24),
+        file_name=file_name[:255],
+        sheet=sheet.as_json(),
+    )
+    pending.full_clean()
+    pending.save()
+    return pending
+
+
+@transaction.atomic
+def pending_import_set_mapping(*, pending: PendingImport, mapping: Mapping) -> PendingImport:
+    pending.mapping = mapping.as_json()
+    pending.save(update_fields=["mapping", "updated_at"])
+    return pending
+
+
+@transaction.atomic
+def pending_import_discard(*, pending: PendingImport) -> None:
+    pending.delete()
+
+
+def pending_import_is_stale(pending: PendingImport) -> bool:
+    return pending.created_at < timezone.now() - PENDING_LIFETIME
+
+
+@dataclass
+class RowFailed(Exception):
+    """The applications service refused a row after the preview had passed it."""
+
+    number: int
+    messages: list[str]
+
+
+@transaction.atomic
+def applications_import(*, owner, rows: list[ImportRow], pending: PendingImport | None) -> int:
+    """Create an application, with its first history entry, for each row; companies are
+    matched by name or created. All or nothing. Returns how many were created."""
+    for row in rows:
+        try:
+            application_create(owner=owner, **row.values)
+        except ValidationError as error:
+            raise RowFailed(row.number, error.messages) from None
+    if pending is not None:
+        pending.delete()
+    return len(rows)
+
+
+# --- restore ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
+    """Recreate every dataset of an export for this person, with its links, in one
+    transaction. Only into an account with nothing in it yet, so nothing gets doubled.
+    The ids in the file are keys for the links; the database gives new ones."""
+    if not account_is_empty(owner):
+        raise RestoreError(
+            ["Your account already has data, so nothing was restored. Restoring works "
+             "into an account that is still empty."]
+        )  # fmt: skip
+    new_ids: dict[str, dict[int, int]] = {}
+    try:
+        with transaction.atomic():
+            for dataset in RESTORE_ORDER:
+                planned = bundle.rows.get(dataset.key, [])
+                targets = {column.field: column.ref for column in dataset.refs}
+                instances = []
+                for row in planned:
+                    instance = row.instance
+                    instance.owner = owner
+                    for field_name, old_id in row.refs.items():
+                        target = new_ids[targets[field_name]]
+                        new_id = None if old_id is None else target[old_id]
+                        setattr(instance, f"{field_name}_id", new_id)
+                    instances.append(instance)
+                dataset.model.objects.bulk_create(instances, batch_size=BATCH_SIZE)
+                new_ids[dataset.key] = {
+                    row.key: instance.pk for row, instance in zip(planned, instances, strict=True)
+                }
+    except IntegrityError:
+        raise RestoreError(
+            ["Some rows in the file do not fit together (for example two rows that must be "
+             "unique), so nothing was restored."]
+        ) from None  # fmt: skip
+    return bundle.counts()

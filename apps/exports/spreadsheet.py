@@ -1,0 +1,606 @@
+"""Reading a spreadsheet of applications: the file itself (encoding, separator, limits),
+which column holds what (guessed from the header, adjustable by the person), and each row
+turned into the arguments of applications.services.application_create, with problems in
+plain words."""
+
+import csv
+import datetime
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from apps.applications.models import Application, Status
+from apps.exports.cells import restore_text
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 20_000
+FIELD_SIZE_LIMIT = MAX_BYTES
+
+
+class SpreadsheetError(Exception):
+    """The file as a whole cannot be read; the message says why and what to do."""
+
+
+@dataclass
+class Sheet:
+    header: list[str]
+    rows: list[list[str]]
+    numbers: list[int]  # each row's number as a spreadsheet shows it (the header is 1)
+    delimiter: str
+    encoding: str
+
+    def as_json(self) -> dict:
+        return {
+            "header": self.header,
+            "rows": self.rows,
+            "numbers": self.numbers,
+            "delimiter": self.delimiter,
+            "encoding": self.encoding,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Sheet":
+        return cls(
+            header=list(data["header"]),
+            rows=[list(row) for row in data["rows"]],
+            numbers=list(data["numbers"]),
+            delimiter=data["delimiter"],
+            encoding=data["encoding"],
+        )
+
+
+# --- the file ----------------------------------------------------------------------------
+
+SAVE_AS_CSV = "In your spreadsheet program, choose “Save as” or “Download” and pick CSV."
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data[:8192]:
+        try:
+            return data.decode("utf-8-sig"), "UTF-8"
+        except UnicodeDecodeError:
+            pass
+        try:
+            return data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            raise SpreadsheetError(
+                "The letters in this file are in an encoding Rebound cannot read. "
+                "Save it again as “CSV UTF-8” and upload that."
+            ) from None
+    raise SpreadsheetError(
+        "This does not look like a text file, so it is probably not a CSV. " + SAVE_AS_CSV
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(
+        1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\r\n"
+    )
+    return controls > max(2, len(sample) // 100)
+
+
+def _delimiter(text: str) -> str:
+    sample = text[:65536]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        first_line = sample.splitlines()[0] if sample.splitlines() else ""
+        counts = {candidate: first_line.count(candidate) for candidate in ",;\t|"}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else ","
+
+
+def read_spreadsheet(data: bytes) -> Sheet:
+    """The header and rows of an uploaded CSV, or SpreadsheetError saying what is wrong."""
+    if len(data) > MAX_BYTES:
+        raise SpreadsheetError(
+            "The file is larger than 5 MB. Split it into smaller files and import them one "
+            "after the other."
+        )
+    if not data.strip():
+        raise SpreadsheetError("The file is empty. Check that you picked the right one.")
+    if data.startswith(b"PK\x03\x04"):
+        raise SpreadsheetError(
+            "This is an Excel workbook or another packed file, not a CSV. " + SAVE_AS_CSV
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0") or data.startswith(b"%PDF"):
+        raise SpreadsheetError("This file is not a CSV. " + SAVE_AS_CSV)
+    text, encoding = _decode(data)
+    if _looks_binary(text):
+        raise SpreadsheetError(
+            "This does not look like a text file, so it is probably not a CSV. " + SAVE_AS_CSV
+        )
+    delimiter = _delimiter(text)
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    try:
+        for number, row in enumerate(reader, start=1):
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [cell.strip() for cell in row]
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise SpreadsheetError(
+                    f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files "
+                    "and import them one after the other."
+                )
+            rows.append(row)
+            numbers.append(number)
+    except csv.Error as error:
+        raise SpreadsheetError(
+            f"The file could not be read as CSV around row {reader.line_num} ({error})."
+        ) from None
+    if header is None:
+        raise SpreadsheetError("The file is empty. Check that you picked the right one.")
+    if not rows:
+        raise SpreadsheetError(
+            "The file has a header row but no applications under it. Add rows and try again."
+        )
+    return Sheet(header, rows, numbers, delimiter, encoding)
+
+
+def column_labels(header: list[str]) -> list[str]:
+    """What each column is called on the mapping screen: its header, or its position."""
+    labels = []
+    for index, title in enumerate(header):
+        label = title or f"Column {index + 1} (no header)"
+        if label in labels:
+            label = f"{label} (column {index + 1})"
+        labels.append(label)
+    return labels
+
+
+# --- which column holds what -------------------------------------------------------------
+
+# Rebound's fields a spreadsheet can fill, with the header names people and other trackers
+# use for them (compared after lower-casing and dropping punctuation), best match first.
+# They include the headers of Rebound's own applications.csv and those common in the
+# exports of board-style trackers (Huntr-, Teal- and Simplify-style: "Job Position",
+# "List", "Date Saved" and the like).
+TARGETS: dict[str, tuple[str, ...]] = {
+    "company": (
+        "company", "company name", "organisation", "organization", "organisation name",
+        "organization name", "employer", "employer name", "business", "firm", "companyname",
+    ),
+    "role": (
+        "job title", "title", "position", "role", "job position", "position title",
+        "role title", "job role", "job", "job name", "vacancy", "opening", "jobtitle",
+    ),
+    "status": (
+        "status", "stage", "application status", "current status", "list", "pipeline stage",
+        "job status", "state", "column", "phase",
+    ),
+    "applied_on": (
+        "date applied", "applied", "applied on", "application date", "applied date",
+        "date of application", "applied at", "date submitted", "submitted on", "submitted",
+        "applied date time", "date",
+    ),
+    "posting_url": (
+        "url", "link", "job link", "posting", "job url", "posting url", "job posting",
+        "job posting url", "listing url", "listing", "application link", "job description url",
+        "job description link", "post url", "apply url", "job page",
+    ),
+    "location": ("location", "job location", "city", "place", "office", "where", "region"),
+    "salary": (
+        "salary", "compensation", "salary range", "pay", "pay range", "comp", "base salary",
+        "salary expectation", "expected salary", "wage", "compensation range", "total comp",
+    ),
+    "salary_min": (
+        "salary from", "min salary", "salary min", "minimum salary", "salary minimum",
+        "min compensation", "salary low", "min pay",
+    ),
+    "salary_max": (
+        "salary up to", "max salary", "salary max", "maximum salary", "salary maximum",
+        "max compensation", "salary high", "max pay",
+    ),
+    "currency": ("currency", "salary currency", "compensation currency"),
+    "notes": (
+        "notes", "note", "comments", "comment", "description", "remarks", "details",
+        "job description", "extra", "memo",
+    ),
+}  # fmt: skip
+
+TARGET_LABELS = {
+    "company": "Company",
+    "role": "Job title",
+    "status": "Stage",
+    "applied_on": "Date applied",
+    "posting_url": "Link to the posting",
+    "location": "Location",
+    "salary": "Salary (a figure or a range)",
+    "salary_min": "Salary from",
+    "salary_max": "Salary up to",
+    "currency": "Currency",
+    "notes": "Notes",
+}
+REQUIRED_TARGETS = ("company", "role")
+
+
+def normalise_header(title: str) -> str:
+    text = unicodedata.normalize("NFKD", title).casefold()
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(text.split())
+
+
+def guess_mapping(header: list[str]) -> dict[str, int | None]:
+    """Which column holds each field, by its header: exact names first, then a header that
+    contains a known name as whole words ("Company name (legal)"). Each column is used once."""
+    names = [normalise_header(title) for title in header]
+    mapping: dict[str, int | None] = dict.fromkeys(TARGETS)
+    taken: set[int] = set()
+
+    def pick(target: str, matches) -> None:
+        for synonym in TARGETS[target]:
+            for index, name in enumerate(names):
+                if index not in taken and name and matches(name, synonym):
+                    mapping[target] = index
+                    taken.add(index)
+                    return
+
+    for target in TARGETS:
+        pick(target, lambda name, synonym: name == synonym)
+    for target in TARGETS:
+        if mapping[target] is None:
+            pick(target, lambda name, synonym: f" {synonym} " in f" {name} ")
+    return mapping
+
+
+# --- reading values ----------------------------------------------------------------------
+
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    Status.WISHLIST: (
+        "wishlist", "wish list", "saved", "bookmarked", "bookmark", "interested", "to apply",
+        "want to apply", "not applied", "not yet applied", "idea", "considering", "applying",
+        "prospect", "planned", "backlog", "draft",
+    ),
+    Status.APPLIED: (
+        "applied", "submitted", "application sent", "sent", "application submitted",
+        "in review", "under review", "pending", "waiting",
+    ),
+    Status.SCREENING: (
+        "screening", "screen", "phone screen", "phone screening", "recruiter call",
+        "recruiter screen", "hr call", "hr screen", "assessment", "online assessment",
+    ),
+    Status.INTERVIEWING: (
+        "interviewing", "interview", "interviews", "interview scheduled", "onsite", "on site",
+        "technical interview", "final round", "final interview", "in progress", "in process",
+    ),
+    Status.OFFER: ("offer", "offered", "offer received", "negotiating", "negotiation"),
+    Status.ACCEPTED: ("accepted", "offer accepted", "hired", "signed", "accepted offer"),
+    Status.REJECTED: (
+        "rejected", "rejection", "not selected", "declined by company", "turned down",
+        "unsuccessful", "not moving forward", "closed rejected",
+    ),
+    Status.WITHDRAWN: (
+        "withdrawn", "withdrew", "i withdrew", "withdrawn by me", "declined offer",
+        "not interested", "no longer interested", "archived",
+    ),
+    Status.NO_RESPONSE: (
+        "no response", "no reply", "no answer", "ghosted", "no news", "silence", "expired",
+    ),
+}  # fmt: skip
+_STATUS_LOOKUP = {
+    **{normalise_header(value): value for value in Status.values},
+    **{normalise_header(label): value for value, label in Status.choices},
+    **{word: status for status, words in STATUS_WORDS.items() for word in words},
+}
+
+
+def status_for(text: str) -> str | None:
+    return _STATUS_LOOKUP.get(normalise_header(text))
+
+
+DAY_FIRST, MONTH_FIRST = "dmy", "mdy"
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T].*)?$")
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_NAMED_FORMATS = (
+    "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d %b %y", "%b %d %y", "%d-%b-%Y",
+    "%d-%b-%y", "%a %d %b %Y", "%A %d %B %Y", "%a %b %d %Y", "%A %B %d %Y", "%B %Y", "%b %Y",
+)  # fmt: skip
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+
+
+def guess_date_order(cells: list[str]) -> str:
+    """Day first unless the column only makes sense month first (a "day" above 12)."""
+    day_first = month_first = False
+    for cell in cells:
+        match = _NUMERIC_DATE.match(cell.strip())
+        if match and match.group(2) != ".":
+            first, second = int(match.group(1)), int(match.group(3))
+            day_first |= first > 12
+            month_first |= second > 12
+    return MONTH_FIRST if month_first and not day_first else DAY_FIRST
+
+
+def parse_date(text: str, order: str) -> datetime.date:
+    text = text.strip()
+    if match := _ISO_DATE.match(text):
+        year, month, day = (int(part) for part in match.groups())
+        return datetime.date(year, month, day)
+    if match := _NUMERIC_DATE.match(text):
+        first, separator, second, year = match.groups()
+        day, month = int(first), int(second)
+        if order == MONTH_FIRST and separator != ".":
+            day, month = month, day
+        year_number = int(year) + (2000 if len(year) == 2 else 0)
+        return datetime.date(year_number, month, day)
+    if re.fullmatch(r"\d{5}(\.\d+)?", text):  # a spreadsheet's serial day number
+        serial = int(float(text))
+        if 20000 <= serial <= 80000:
+            return EXCEL_EPOCH + datetime.timedelta(days=serial)
+    cleaned = " ".join(re.sub(r"(?<=\d)(st|nd|rd|th)\b|,", " ", text).split())
+    for pattern in _NAMED_FORMATS:
+        try:
+            return datetime.datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+CURRENCY_SIGNS = (
+    ("US$", "USD"), ("CA$", "CAD"), ("C$", "CAD"), ("A$", "AUD"), ("AU$", "AUD"),
+    ("NZ$", "NZD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₹", "INR"), ("$", "USD"),
+    ("kr", "SEK"), ("zł", "PLN"), ("Fr.", "CHF"),
+)  # fmt: skip
+CURRENCY_CODES = {
+    "EUR", "USD", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
+    "JPY", "INR", "SGD", "HKD", "ZAR", "BRL", "MXN", "ILS", "AED", "CNY", "KRW", "RON", "TRY",
+}  # fmt: skip
+_AMOUNT = re.compile(r"(\d[\d.,'\s]*\d|\d)\s*([kKmM])?(?![a-zA-Z])")
+MAX_SALARY = 2_147_483_647
+
+
+def _number(text: str) -> Decimal:
+    digits = re.sub(r"[\s']", "", text)
+    if "," in digits and "." in digits:
+        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        digits = digits.replace(thousands, "").replace(decimal_mark, ".")
+    elif "," in digits or "." in digits:
+        mark = "," if "," in digits else "."
+        groups = digits.split(mark)
+        if len(groups) > 2 or all(len(group) == 3 for group in groups[1:]):
+            digits = digits.replace(mark, "")  # thousands: 50,000 or 1.250.000
+        else:
+            digits = digits.replace(mark, ".")  # a decimal: 50.5
+    return Decimal(digits)
+
+
+def parse_salary(text: str) -> tuple[int | None, int | None, str]:
+    """(from, up to, currency) for "50k-60k", "€50,000 - 60,000", "USD 120000" and the like.
+    ValueError when there is no figure in it."""
+    currency = ""
+    upper = text.upper()
+    for code in re.findall(r"\b[A-Z]{3}\b", upper):
+        if code in CURRENCY_CODES:
+            currency = code
+            break
+    if not currency:
+        for sign, code in CURRENCY_SIGNS:
+            if sign.upper() in upper if sign.isalpha() else sign in text:
+                currency = code
+                break
+    cleaned = re.sub(r"\s+(to|bis|à|a)\s+|[–—−‐]", "-", text, flags=re.IGNORECASE)
+    amounts = []
+    for match in _AMOUNT.finditer(cleaned):
+        try:
+            value = _number(match.group(1).strip())
+        except InvalidOperation:
+            continue
+        suffix = (match.group(2) or "").lower()
+        amounts.append([value, suffix])
+    if not amounts or len(amounts) > 2:
+        raise ValueError(text)
+    if len(amounts) == 2 and not amounts[0][1] and amounts[1][1] and amounts[0][0] < 1000:
+        amounts[0][1] = amounts[1][1]  # "50-60k" means 50k to 60k
+    figures = []
+    for value, suffix in amounts:
+        value *= {"k": 1000, "m": 1_000_000}.get(suffix, 1)
+        figures.append(int(value))
+    low, high = figures[0], figures[-1]
+    if max(figures) > MAX_SALARY:
+        raise ValueError(text)
+    return low, high, currency
+
+
+# --- rows --------------------------------------------------------------------------------
+
+
+@dataclass
+class Mapping:
+    columns: dict[str, int | None]
+    default_status: str = Status.APPLIED
+    date_order: str = DAY_FIRST
+
+    def as_json(self) -> dict:
+        return {
+            "columns": self.columns,
+            "default_status": self.default_status,
+            "date_order": self.date_order,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Mapping":
+        columns = {target: data.get("columns", {}).get(target) for target in TARGETS}
+        return cls(
+            columns=columns,
+            default_status=data.get("default_status", Status.APPLIED),
+            date_order=data.get("date_order", DAY_FIRST),
+        )
+
+
+@dataclass
+class ImportRow:
+    number: int
+    values: dict = field(default_factory=dict)  # application_create's keyword arguments
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.values["status"]).label if self.values.get("status") else ""
+
+
+_url_validator = URLValidator(schemes=["http", "https"])
+MODEL_CHECKED = ("role_title", "posting_url", "location", "salary_currency", "notes")
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    if index is None or index >= len(row):
+        return ""
+    return restore_text(row[index].replace("\x00", "")).strip()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def parse_row(
+    row: list[str], number: int, *, width: int, mapping: Mapping, today: datetime.date
+) -> ImportRow:
+    result = ImportRow(number=number)
+    errors, notes, values = result.errors, result.notes, result.values
+    filled = len(row)
+    while filled > width and not row[filled - 1].strip():
+        filled -= 1  # empty cells after the last column are harmless
+    if filled != width:
+        errors.append(
+            f"This row has {filled} cells where the header has {width}. A separator inside a "
+            "cell (for example a comma in “50,000”) may have split it; put that cell in "
+            "quotes or remove the extra separator."
+        )
+        return result
+
+    def get(target: str) -> str:
+        return _cell(row, mapping.columns.get(target))
+
+    company = _one_line(get("company"))
+    if not company:
+        errors.append("The company is empty.")
+    elif len(company) > 200:
+        errors.append("The company name is longer than 200 characters.")
+    values["company_name"] = company
+    role = _one_line(get("role"))
+    if not role:
+        errors.append("The job title is empty.")
+    values["role_title"] = role
+
+    status_text = get("status")
+    status = status_for(status_text) if status_text else None
+    if status is None:
+        status = mapping.default_status
+        if status_text:
+            notes.append(
+                f"“{status_text}” is not a stage Rebound knows, so it becomes "
+                f"“{Status(status).label}”."
+            )
+    values["status"] = status
+
+    applied_text = get("applied_on")
+    if applied_text:
+        try:
+            applied_on = parse_date(applied_text, mapping.date_order)
+        except ValueError:
+            errors.append(f"“{applied_text}” is not a date Rebound can read.")
+        else:
+            if applied_on > today:
+                errors.append(f"The date applied, {applied_on:%-d %B %Y}, is in the future.")
+            values["applied_on"] = applied_on
+
+    url = get("posting_url")
+    if url:
+        if "://" not in url and "." in url and " " not in url:
+            url = "https://" + url
+        try:
+            _url_validator(url)
+        except ValidationError:
+            errors.append(f"“{get('posting_url')}” is not a web address.")
+        values["posting_url"] = url
+
+    values["location"] = _one_line(get("location"))
+    notes_text = get("notes")
+    salary_min = salary_max = None
+    currency = ""
+    salary_text = get("salary")
+    if salary_text:
+        try:
+            salary_min, salary_max, currency = parse_salary(salary_text)
+        except ValueError:
+            notes.append(f"The salary “{salary_text}” has no figure, so it goes in the notes.")
+            notes_text = "\n".join(filter(None, [notes_text, f"Salary: {salary_text}"]))
+    for target in ("salary_min", "salary_max"):
+        text = get(target)
+        if not text:
+            continue
+        try:
+            low, high, found_currency = parse_salary(text)
+        except ValueError:
+            errors.append(f"“{text}” is not a salary figure.")
+            continue
+        currency = currency or found_currency
+        if target == "salary_min":
+            salary_min = low
+        else:
+            salary_max = high
+    if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        errors.append("The lower salary is above the upper one.")
+    currency_text = get("currency").upper()
+    if currency_text:
+        if re.fullmatch(r"[A-Z]{3}", currency_text):
+            currency = currency_text
+        else:
+            signs = dict(CURRENCY_SIGNS)
+            currency = signs.get(currency_text, currency)
+    values.update(
+        salary_min=salary_min, salary_max=salary_max, salary_currency=currency, notes=notes_text
+    )
+
+    if not errors:
+        _check_with_model(values, errors)
+    return result
+
+
+def _check_with_model(values: dict, errors: list[str]) -> None:
+    """The model's own field rules (lengths, web address), as a last check."""
+    fields = {key: values[key] for key in MODEL_CHECKED if key in values}
+    application = Application(**fields)
+    try:
+        application.clean_fields(
+            exclude=[
+                field.name
+                for field in Application._meta.concrete_fields
+                if field.name not in MODEL_CHECKED
+            ]
+        )
+    except ValidationError as error:
+        labels = {"role_title": "The job title", "posting_url": "The link"}
+        for field_name, messages in error.message_dict.items():
+            label = labels.get(field_name, field_name.replace("_", " ").capitalize())
+            errors.extend(f"{label}: {message}" for message in messages)
+
+
+def parse_rows(sheet: Sheet, mapping: Mapping, *, today: datetime.date) -> list[ImportRow]:
+    width = len(sheet.header)
+    return [
+        parse_row(row, number, width=width, mapping=mapping, today=today)
+        for row, number in zip(sheet.rows, sheet.numbers, strict=True)
+    ]

@@ -1,0 +1,230 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.applications import selectors as application_selectors
+from apps.applications.forms import FilterForm
+from apps.core.access import get_owned_or_404
+from apps.core.dates import today_for, user_zone
+from apps.core.htmx import HtmxHttpRequest
+from apps.exports import selectors, services
+from apps.exports.datasets import APPLICATIONS, DATASETS, Dataset, dataset_for
+from apps.exports.forms import (
+    IMPORT_VALID_ONLY,
+    ConfirmImportForm,
+    MappingForm,
+    RestoreForm,
+    SpreadsheetUploadForm,
+)
+from apps.exports.models import PendingImport
+from apps.exports.restore import RestoreError, read_bundle
+from apps.exports.spreadsheet import Mapping, Sheet, parse_rows
+from apps.exports.streaming import csv_bytes, csv_pieces, zip_pieces
+
+PROBLEM_ROWS_SHOWN = 200
+READY_ROWS_SHOWN = 20
+
+
+def _attachment(response: HttpResponse, file_name: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _csv_response(request: HtmxHttpRequest, dataset: Dataset, queryset) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        csv_bytes(csv_pieces(dataset, queryset)), content_type="text/csv; charset=utf-8"
+    )
+    day = today_for(request.user).isoformat()
+    return _attachment(response, f"rebound-{dataset.key}-{day}.csv")
+
+
+# Export ---------------------------------------------------------------------------------
+
+
+@require_GET
+def export_index(request: HtmxHttpRequest) -> HttpResponse:
+    counts = selectors.dataset_counts(user=request.user)
+    context = {
+        "counts": counts,
+        "total": sum(count for _dataset, count in counts),
+        "account_is_empty": not any(count for _dataset, count in counts),
+        "restore_form": RestoreForm(),
+    }
+    return render(request, "exports/index.html", context)
+
+
+@require_GET
+def dataset_csv(request: HtmxHttpRequest, dataset: str) -> StreamingHttpResponse:
+    found = dataset_for(dataset)
+    if found is None:
+        raise Http404("No such dataset.")
+    return _csv_response(request, found, found.queryset(request.user))
+
+
+@require_GET
+def applications_filtered_csv(request: HtmxHttpRequest) -> StreamingHttpResponse:
+    """The applications the table shows for these filters, in its order, every page."""
+    filters = FilterForm(request.GET).filters()
+    rows = application_selectors.application_list(
+        user=request.user, today=today_for(request.user), **filters
+    )
+    return _csv_response(request, APPLICATIONS, rows)
+
+
+@require_GET
+def everything_zip(request: HtmxHttpRequest) -> StreamingHttpResponse:
+    exported_at = timezone.localtime(timezone.now(), user_zone(request.user))
+    response = StreamingHttpResponse(
+        zip_pieces(request.user, exported_at=exported_at), content_type="application/zip"
+    )
+    return _attachment(response, f"rebound-export-{exported_at.date().isoformat()}.zip")
+
+
+# Spreadsheet import ---------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HtmxHttpRequest) -> HttpResponse:
+    form = SpreadsheetUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        pending = services.pending_import_create(
+            owner=request.user, sheet=form.sheet, file_name=upload.name or ""
+        )
+        return redirect("exports:import_mapping", token=pending.token)
+    return render(request, "exports/import_upload.html", {"form": form})
+
+
+def _pending(request: HtmxHttpRequest, token: str) -> PendingImport | None:
+    """The person's upload, or None (with a message) when it has gone stale."""
+    pending = get_owned_or_404(PendingImport, request.user, token=token)
+    if services.pending_import_is_stale(pending):
+        services.pending_import_discard(pending=pending)
+        messages.info(request, "That upload was more than a day old, so it was cleared. "
+                               "Please upload the file again.")  # fmt: skip
+        return None
+    return pending
+
+
+@require_http_methods(["GET", "POST"])
+def import_mapping(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    pending = _pending(request, token)
+    if pending is None:
+        return redirect("exports:import_upload")
+    sheet = Sheet.from_json(pending.sheet)
+    form = MappingForm(request.POST or None, sheet=sheet, saved=pending.mapping or None)
+    if request.method == "POST" and form.is_valid():
+        services.pending_import_set_mapping(pending=pending, mapping=form.mapping())
+        return redirect("exports:import_preview", token=pending.token)
+    context = {"form": form, "pending": pending, "sheet": sheet, "samples": form.samples()}
+    return render(request, "exports/import_mapping.html", context)
+
+
+def _parsed(request: HtmxHttpRequest, pending: PendingImport):
+    sheet = Sheet.from_json(pending.sheet)
+    mapping = Mapping.from_json(pending.mapping)
+    return parse_rows(sheet, mapping, today=today_for(request.user))
+
+
+@require_GET
+def import_preview(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    pending = _pending(request, token)
+    if pending is None:
+        return redirect("exports:import_upload")
+    if not pending.mapping:
+        return redirect("exports:import_mapping", token=pending.token)
+    rows = _parsed(request, pending)
+    problems = [row for row in rows if not row.ok]
+    ready = [row for row in rows if row.ok]
+    context = {
+        "pending": pending,
+        "total": len(rows),
+        "problems": problems[:PROBLEM_ROWS_SHOWN],
+        "problem_count": len(problems),
+        "ready": ready[:READY_ROWS_SHOWN],
+        "ready_count": len(ready),
+        "noted_count": sum(1 for row in ready if row.notes),
+        "valid_only": IMPORT_VALID_ONLY,
+    }
+    return render(request, "exports/import_preview.html", context)
+
+
+@require_POST
+def import_confirm(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    pending = _pending(request, token)
+    if pending is None:
+        return redirect("exports:import_upload")
+    preview_url = reverse("exports:import_preview", kwargs={"token": pending.token})
+    form = ConfirmImportForm(request.POST)
+    if not pending.mapping or not form.is_valid():
+        messages.error(request, "Please check the preview, then choose how to import.")
+        return redirect(preview_url)
+    # Everything is read again from what the server kept; only the choice comes from the form.
+    rows = _parsed(request, pending)
+    ready = [row for row in rows if row.ok]
+    if len(ready) < len(rows) and form.cleaned_data["mode"] != IMPORT_VALID_ONLY:
+        messages.error(request, "Some rows need a look, so nothing was imported. Fix the file, "
+                                "or import the ready rows only.")  # fmt: skip
+        return redirect(preview_url)
+    if not ready:
+        messages.error(request, "No row is ready to import, so nothing was imported.")
+        return redirect(preview_url)
+    try:
+        created = services.applications_import(owner=request.user, rows=ready, pending=pending)
+    except services.RowFailed as failure:
+        messages.error(
+            request,
+            f"Row {failure.number} could not be saved ({' '.join(failure.messages)}), so "
+            "nothing was imported.",
+        )
+        return redirect(preview_url)
+    skipped = len(rows) - len(ready)
+    summary = f"Imported {created} application{pluralize(created)}."
+    if skipped:
+        summary += f" {skipped} row{pluralize(skipped)} with problems left out."
+    messages.success(request, summary)
+    return redirect("applications:list")
+
+
+@require_POST
+def import_discard(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    pending = get_owned_or_404(PendingImport, request.user, token=token)
+    services.pending_import_discard(pending=pending)
+    messages.info(request, "The upload was cleared. Nothing was imported.")
+    return redirect("exports:import_upload")
+
+
+# Restore --------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def restore(request: HtmxHttpRequest) -> HttpResponse:
+    account_is_empty = selectors.account_is_empty(request.user)
+    form = RestoreForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if not account_is_empty:
+            form.add_error(None, "Your account already has data, so nothing was restored.")
+        else:
+            try:
+                bundle = read_bundle(form.cleaned_data["file"], owner=request.user)
+                counts = services.restore_everything(owner=request.user, bundle=bundle)
+            except RestoreError as error:
+                for problem in error.problems:
+                    form.add_error(None, problem)
+            else:
+                restored = sum(counts.values())
+                applications = counts.get(APPLICATIONS.key, 0)
+                messages.success(
+                    request,
+                    f"Restored {restored:,} rows, {applications:,} of them applications. "
+                    "Everything is linked up as it was.",
+                )
+                return redirect("exports:index")
+    context = {"form": form, "account_is_empty": account_is_empty, "datasets": DATASETS}
+    return render(request, "exports/restore.html", context)
