@@ -146,3 +146,23 @@ OWNED_ROUTES.update(
     }
 )
 NOT_OWNED_ROUTES.add("applications:calendar_feed")  # a secret token; a wrong one is a 404
+
+
+# --- exports ------------------------------------------------------------------------------
+def _pending_import(owner):
+    from apps.exports.services import pending_import_create
+    from apps.exports.spreadsheet import read_spreadsheet
+
+    sheet = read_spreadsheet(b"Company,Role\nAcme,Developer\n")
+    return {"token": pending_import_create(owner=owner, sheet=sheet, file_name="old.csv").token}
+
+
+OWNED_ROUTES.update(
+    {
+        "exports:import_mapping": _pending_import,
+        "exports:import_preview": _pending_import,
+        "exports:import_confirm": _pending_import,
+        "exports:import_discard": _pending_import,
+    }
+)
+NOT_OWNED_ROUTES.add("exports:dataset")  # the name of a dataset; each holds only your rows

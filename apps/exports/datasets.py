@@ -47,7 +47,7 @@ class Column:
 
 
 def _id(header: str = "ID") -> Column:
-    return Column(header, "id", Kind.ID)
+    return Column(header, "id", Kind.ID, restore=False)
 
 
 def _ref(header: str, lookup: str, dataset: str) -> Column:

@@ -479,6 +479,14 @@ def parse_row(
 ) -> ImportRow:
     result = ImportRow(number=number)
     errors, notes, values = result.errors, result.notes, result.values
+
+    def get(target: str) -> str:
+        return _cell(row, mapping.columns.get(target))
+
+    company = _one_line(get("company"))
+    role = _one_line(get("role"))
+    values["company_name"] = company
+    values["role_title"] = role
     filled = len(row)
     while filled > width and not row[filled - 1].strip():
         filled -= 1  # empty cells after the last column are harmless
@@ -489,20 +497,12 @@ def parse_row(
             "quotes or remove the extra separator."
         )
         return result
-
-    def get(target: str) -> str:
-        return _cell(row, mapping.columns.get(target))
-
-    company = _one_line(get("company"))
     if not company:
         errors.append("The company is empty.")
     elif len(company) > 200:
         errors.append("The company name is longer than 200 characters.")
-    values["company_name"] = company
-    role = _one_line(get("role"))
     if not role:
         errors.append("The job title is empty.")
-    values["role_title"] = role
 
     status_text = get("status")
     status = status_for(status_text) if status_text else None

@@ -44,6 +44,13 @@ def _csv_response(request: HtmxHttpRequest, dataset: Dataset, queryset) -> Strea
     return _attachment(response, f"rebound-{dataset.key}-{day}.csv")
 
 
+def _posted(request: HtmxHttpRequest) -> tuple:
+    """A POST's data and files, even when empty; (None, None) for an unbound form."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 # Export ---------------------------------------------------------------------------------
 
 
@@ -91,7 +98,7 @@ def everything_zip(request: HtmxHttpRequest) -> StreamingHttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HtmxHttpRequest) -> HttpResponse:
-    form = SpreadsheetUploadForm(request.POST or None, request.FILES or None)
+    form = SpreadsheetUploadForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         pending = services.pending_import_create(
@@ -118,7 +125,7 @@ def import_mapping(request: HtmxHttpRequest, token: str) -> HttpResponse:
     if pending is None:
         return redirect("exports:import_upload")
     sheet = Sheet.from_json(pending.sheet)
-    form = MappingForm(request.POST or None, sheet=sheet, saved=pending.mapping or None)
+    form = MappingForm(_posted(request)[0], sheet=sheet, saved=pending.mapping or None)
     if request.method == "POST" and form.is_valid():
         services.pending_import_set_mapping(pending=pending, mapping=form.mapping())
         return redirect("exports:import_preview", token=pending.token)
@@ -206,7 +213,7 @@ def import_discard(request: HtmxHttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def restore(request: HtmxHttpRequest) -> HttpResponse:
     account_is_empty = selectors.account_is_empty(request.user)
-    form = RestoreForm(request.POST or None, request.FILES or None)
+    form = RestoreForm(*_posted(request))
     if request.method == "POST" and form.is_valid():
         if not account_is_empty:
             form.add_error(None, "Your account already has data, so nothing was restored.")
