@@ -51,19 +51,36 @@ def restore_text(cell: str) -> str:
     return restore_cell(cell)
 
 
+def _text(value) -> str:
+    return "" if value is None else export_text(str(value))
+
+
+def _bool(value) -> str:
+    return "" if value is None else (YES if value else NO)
+
+
+def _datetime(value) -> str:
+    return "" if value is None else value.astimezone(datetime.UTC).isoformat()
+
+
+def _date(value) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _plain(value) -> str:
+    return "" if value is None else str(value)
+
+
+_FORMATTERS = {Kind.TEXT: _text, Kind.BOOL: _bool, Kind.DATETIME: _datetime, Kind.DATE: _date}
+
+
+def formatter(kind: Kind):
+    """The function that turns a database value of this kind into its CSV cell."""
+    return _FORMATTERS.get(kind, _plain)
+
+
 def format_cell(kind: Kind, value) -> str:
-    """The CSV cell for a value read from the database."""
-    if value is None:
-        return ""
-    if kind == Kind.TEXT:
-        return export_text(str(value))
-    if kind == Kind.BOOL:
-        return YES if value else NO
-    if kind == Kind.DATETIME:
-        return value.astimezone(datetime.UTC).isoformat()
-    if kind == Kind.DATE:
-        return value.isoformat()
-    return str(value)
+    return formatter(kind)(value)
 
 
 def parse_cell(kind: Kind, cell: str):

@@ -14,7 +14,7 @@ from django.db.models import Model, QuerySet
 
 from apps.applications.models import Application, Company, Interview, StatusChange
 from apps.contacts.models import ApplicationContact, Contact, Interaction
-from apps.exports.cells import Kind, format_cell
+from apps.exports.cells import Kind, format_cell, formatter
 from apps.feedback.models import FeedbackRequest
 from apps.rejections.models import RecoveryStep, Reflection, Rejection
 from apps.selfcare.models import CheckIn
@@ -93,9 +93,9 @@ class Dataset:
 
     def rows(self, queryset: QuerySet) -> Iterator[list[str]]:
         """One list of cells per row, read in chunks so memory stays flat."""
-        columns = self.columns
+        formatters = [formatter(column.kind) for column in self.columns]
         for values in self.values(queryset).iterator(chunk_size=CHUNK_SIZE):
-            yield [column.format(value) for column, value in zip(columns, values, strict=True)]
+            yield [fmt(value) for fmt, value in zip(formatters, values, strict=True)]
 
 
 COMPANIES = Dataset(

@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, ProhibitNullCharactersValidator, URLValidator
 from django.db.models import Model
+from django.template.defaultfilters import pluralize
 
 from apps.exports.cells import CellError, Kind, parse_cell
 from apps.exports.constraints import UniqueKeys, check_row
@@ -37,15 +39,6 @@ class PlannedRow:
     key: int  # the row's id in the file
     instance: Model  # owner and fields set; links are set when written
     refs: dict[str, int | None] = field(default_factory=dict)  # field -> id in the file
-
-
-@dataclass
-class Bundle:
-    exported_at: str
-    rows: dict[str, list[PlannedRow]]
-
-    def counts(self) -> dict[str, int]:
-        return {key: len(rows) for key, rows in self.rows.items()}
 
 
 class _Problems:
@@ -114,103 +107,15 @@ def _read_manifest(archive: zipfile.ZipFile) -> dict:
     return manifest
 
 
-def _read_rows(archive: zipfile.ZipFile, dataset: Dataset, problems: _Problems):
-    """The header and the rows of one file, or None when it cannot be read at all."""
-    name = dataset.file_name
-    try:
-        with archive.open(name) as member:
-            text = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
-            reader = csv.reader(text, strict=True)
-            header = next(reader, None)
-            rows = []
-            for row in reader:
-                if len(rows) >= MAX_ROWS_PER_FILE:
-                    problems.add(f"{name} has more rows than Rebound can restore at once.")
-                    return None
-                rows.append(row)
-    except KeyError:
-        problems.add(f"{name} is listed in the manifest but missing from the ZIP.")
-        return None
-    except UnicodeDecodeError:
-        problems.add(f"{name} is not UTF-8 text, so it was not written by Rebound.")
-        return None
-    except csv.Error as error:
-        problems.add(f"{name} is not a readable CSV file ({error}).")
-        return None
-    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError):
-        problems.add(f"{name} is damaged inside the ZIP.")
-        return None
-    if header is None:
-        problems.add(f"{name} is empty; even a dataset with no rows has its header line.")
-        return None
-    return header, rows
-
-
-def _plan_rows(owner, dataset: Dataset, header: list[str], rows: list[list[str]], problems):
-    name = dataset.file_name
-    positions = {title: index for index, title in enumerate(header)}
-    wanted = [column for column in dataset.columns if column.restore or column.kind == Kind.ID]
-    missing = [column.header for column in wanted if column.header not in positions]
-    if missing:
-        problems.add(f"{name} is missing the column{'s' if len(missing) > 1 else ''} "
-                     f"{', '.join(f'“{title}”' for title in missing)}.")  # fmt: skip
-        return []
-    model = dataset.model
-    unique = UniqueKeys(model)
-    keys: set[int] = set()
-    planned = []
-    for number, row in enumerate(rows, start=2):
-        where = f"{name}, line {number}"
-        if len(row) != len(header):
-            problems.add(f"{where}: has {len(row)} cells where the header has {len(header)}.")
-            continue
-        values, refs, key, row_ok = {}, {}, None, True
-        for column in wanted:
-            try:
-                value = parse_cell(column.kind, row[positions[column.header]])
-            except CellError as error:
-                problems.add(f"{where}, “{column.header}”: {error}.")
-                row_ok = False
-                continue
-            if column.kind == Kind.ID:
-                key = value
-            elif column.kind == Kind.REF:
-                refs[column.field] = value
-            else:
-                values[column.field] = value
-        if not row_ok:
-            continue
-        if key in keys:
-            problems.add(f"{where}: the ID {key} appears twice.")
-            continue
-        keys.add(key)
-        instance = model(owner=owner, **values)
-        field_problems = _field_problems(instance, values)
-        for field_name, message in field_problems:
-            problems.add(f"{where}, {_header_for(dataset, field_name)}: {message}")
-        if field_problems:
-            continue
-
-        def get(field_name, refs=refs, instance=instance):
-            if field_name in refs:
-                return refs[field_name]
-            return getattr(instance, field_name)
-
-        for message in check_row(model, get) + unique.check(get):
-            problems.add(f"{where}: {message}")
-        planned.append(PlannedRow(key=key, instance=instance, refs=refs))
-    return planned
-
-
 # Format rules for what people type (an email address, a web address) are the forms' job;
 # text that Rebound stored once is restored as it was, even if a rule changed since.
 FORMAT_VALIDATORS = (EmailValidator, URLValidator, ProhibitNullCharactersValidator)
 
 
-def _field_problems(instance: Model, values: dict) -> list[tuple[str, str]]:
+def _field_problems(instance: Model, fields: list[str]) -> list[tuple[str, str]]:
     """Each field's own rules: empty or not, the choices, lengths, ranges."""
     found = []
-    for field_name in values:
+    for field_name in fields:
         model_field = instance._meta.get_field(field_name)
         value = getattr(instance, model_field.attname)
         try:
@@ -231,50 +136,183 @@ def _header_for(dataset: Dataset, field_name: str) -> str:
     return "the row"
 
 
-def _check_links(bundle_rows: dict[str, list[PlannedRow]], problems: _Problems) -> None:
-    keys = {key: {row.key for row in rows} for key, rows in bundle_rows.items()}
-    for dataset in RESTORE_ORDER:
+class _File:
+    """One dataset's CSV inside the ZIP, read a row at a time. With `known` (the ids of the
+    datasets read before it) every row is checked; without, rows are only parsed, for the
+    second pass over a file already checked."""
+
+    def __init__(self, archive, dataset: Dataset, owner, problems, known=None):
+        self.archive, self.dataset, self.owner = archive, dataset, owner
+        self.problems, self.known = problems, known
+        self.rows_read = 0
+        self.keys: set[int] = set()
+        self.readable = True
+        self.fields = [c.field for c in dataset.columns if c.restore and c.kind != Kind.REF]
+
+    def __iter__(self) -> Iterator[PlannedRow]:
+        name = self.dataset.file_name
+        try:
+            with self.archive.open(name) as member:
+                text = io.TextIOWrapper(member, encoding="utf-8-sig", newline="")
+                yield from self._rows(csv.reader(text, strict=True))
+        except KeyError:
+            self._unreadable(f"{name} is listed in the manifest but missing from the ZIP.")
+        except UnicodeDecodeError:
+            self._unreadable(f"{name} is not UTF-8 text, so it was not written by Rebound.")
+        except csv.Error as error:
+            self._unreadable(f"{name} is not a readable CSV file ({error}).")
+        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError):
+            self._unreadable(f"{name} is damaged inside the ZIP.")
+
+    def _unreadable(self, message: str) -> None:
+        self.readable = False
+        self.problems.add(message)
+
+    def _rows(self, reader) -> Iterator[PlannedRow]:
+        dataset, problems = self.dataset, self.problems
+        name = dataset.file_name
+        header = next(reader, None)
+        if header is None:
+            self._unreadable(f"{name} is empty; even a dataset with no rows has its header line.")
+            return
+        positions = {title: index for index, title in enumerate(header)}
+        wanted = [column for column in dataset.columns if column.restore or column.kind == Kind.ID]
+        missing = [column.header for column in wanted if column.header not in positions]
+        if missing:
+            titles = ", ".join(f"“{title}”" for title in missing)
+            self._unreadable(f"{name} is missing the column{pluralize(missing)} {titles}.")
+            return
+        checking = self.known is not None
+        unique = UniqueKeys(dataset.model) if checking else None
+        for number, row in enumerate(reader, start=2):
+            self.rows_read += 1
+            if self.rows_read > MAX_ROWS_PER_FILE:
+                self._unreadable(f"{name} has more rows than Rebound can restore at once.")
+                return
+            where = f"{name}, line {number}"
+            if len(row) != len(header):
+                problems.add(f"{where}: has {len(row)} cells where the header has {len(header)}.")
+                continue
+            planned = self._parse(row, positions, wanted, where)
+            if planned is not None and (not checking or self._check(planned, unique, where)):
+                yield planned
+
+    def _parse(self, row, positions, wanted, where) -> PlannedRow | None:
+        values, refs, key = {}, {}, None
+        ok = True
+        for column in wanted:
+            try:
+                value = parse_cell(column.kind, row[positions[column.header]])
+            except CellError as error:
+                self.problems.add(f"{where}, “{column.header}”: {error}.")
+                ok = False
+                continue
+            if column.kind == Kind.ID:
+                key = value
+            elif column.kind == Kind.REF:
+                refs[column.field] = value
+            else:
+                values[column.field] = value
+        if not ok:
+            return None
+        return PlannedRow(
+            key=key, instance=self.dataset.model(owner=self.owner, **values), refs=refs
+        )
+
+    def _check(self, planned: PlannedRow, unique: UniqueKeys, where: str) -> bool:
+        dataset, problems = self.dataset, self.problems
+        found = []
+        if planned.key in self.keys:
+            found.append(f"the ID {planned.key} appears twice.")
+        self.keys.add(planned.key)
+        instance, refs = planned.instance, planned.refs
+        for field_name, message in _field_problems(instance, self.fields):
+            found.append(f"{_header_for(dataset, field_name)}: {message}")
         for column in dataset.refs:
-            target = keys.get(column.ref, set())
-            for row in bundle_rows.get(dataset.key, []):
-                linked = row.refs.get(column.field)
-                if linked is not None and linked not in target:
-                    problems.add(
-                        f"{dataset.file_name}, ID {row.key}: “{column.header}” {linked} is not "
-                        f"in {column.ref}.csv."
-                    )
-                elif linked is None and not dataset.model._meta.get_field(column.field).null:
-                    problems.add(f"{dataset.file_name}, ID {row.key}: “{column.header}” is empty.")
+            linked = refs.get(column.field)
+            if linked is None:
+                if not dataset.model._meta.get_field(column.field).null:
+                    found.append(f"“{column.header}” is empty.")
+            elif linked not in self.known.get(column.ref, ()):
+                found.append(f"“{column.header}” {linked} is not in {column.ref}.csv.")
+        if not found:
+
+            def get(field_name):
+                if field_name in refs:
+                    return refs[field_name]
+                return getattr(instance, field_name)
+
+            found.extend(check_row(dataset.model, get) + unique.check(get))
+        for message in found:
+            problems.add(f"{where}: {message}")
+        return not found
+
+
+@dataclass
+class Bundle:
+    """A checked export, still open: `planned` reads each file again to write it."""
+
+    archive: zipfile.ZipFile
+    owner: object
+    exported_at: str
+    listed: set[str]
+    counts: dict[str, int]
+
+    def planned(self, dataset: Dataset) -> Iterator[PlannedRow]:
+        if dataset.key not in self.listed:
+            return
+        problems = _Problems()
+        yield from _File(self.archive, dataset, self.owner, problems)
+        problems.raise_if_any()  # only if the file changed since it was checked
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> "Bundle":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
 
 def read_bundle(upload, *, owner) -> Bundle:
-    """Parse and check a whole export. Raises RestoreError with every problem found (the
-    first few dozen); returns rows ready to write, in the order they must be written."""
+    """Check a whole export, one row at a time, without keeping the rows: every file, every
+    cell, the models' rules and every link. Raises RestoreError with the problems found (the
+    first few dozen); returns the open export, to be written by restore_everything and then
+    closed."""
     archive = _open_archive(upload)
-    with archive:
+    try:
         manifest = _read_manifest(archive)
         listed = {
             entry.get("key"): entry for entry in manifest["datasets"] if isinstance(entry, dict)
         }
         problems = _Problems()
-        planned: dict[str, list[PlannedRow]] = {}
+        known: dict[str, set[int]] = {}
+        counts: dict[str, int] = {}
         for dataset in RESTORE_ORDER:
             entry = listed.get(dataset.key)
             if entry is None:
-                planned[dataset.key] = []  # an older export, made before this dataset existed
+                known[dataset.key] = set()  # an older export, made before this dataset existed
+                counts[dataset.key] = 0
                 continue
-            read = _read_rows(archive, dataset, problems)
-            if read is None:
-                continue
-            header, rows = read
-            if entry.get("rows") != len(rows):
+            reader = _File(archive, dataset, owner, problems, known=known)
+            for _row in reader:
+                pass
+            known[dataset.key] = reader.keys
+            counts[dataset.key] = reader.rows_read
+            if reader.readable and entry.get("rows") != reader.rows_read:
                 problems.add(
-                    f"{dataset.file_name} has {len(rows)} rows but the manifest says "
+                    f"{dataset.file_name} has {reader.rows_read} rows but the manifest says "
                     f"{entry.get('rows')}: the file may have been cut short or edited."
                 )
-                continue
-            planned[dataset.key] = _plan_rows(owner, dataset, header, rows, problems)
         problems.raise_if_any()
-        _check_links(planned, problems)
-        problems.raise_if_any()
-    return Bundle(exported_at=str(manifest.get("exported_at", "")), rows=planned)
+    except BaseException:
+        archive.close()
+        raise
+    return Bundle(
+        archive=archive,
+        owner=owner,
+        exported_at=str(manifest.get("exported_at", "")),
+        listed={key for key in listed if isinstance(key, str)},
+        counts=counts,
+    )

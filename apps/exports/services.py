@@ -12,7 +12,7 @@ from django.utils import timezone
 from apps.applications.services import application_create
 from apps.exports.datasets import RESTORE_ORDER
 from apps.exports.models import PendingImport
-from apps.exports.restore import Bundle, RestoreError
+from apps.exports.restore import Bundle, PlannedRow, RestoreError
 from apps.exports.selectors import account_is_empty
 from apps.exports.spreadsheet import ImportRow, Mapping, Sheet
 
@@ -87,9 +87,10 @@ def applications_import(*, owner, rows: list[ImportRow], pending: PendingImport 
 
 @transaction.atomic
 def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
-    """Recreate every dataset of an export for this person, with its links, in one
+    """Recreate every dataset of a checked export for this person, with its links, in one
     transaction. Only into an account with nothing in it yet, so nothing gets doubled.
-    The ids in the file are keys for the links; the database gives new ones."""
+    The ids in the file are keys for the links; the database gives new ones. Rows are
+    written in batches as the files are read again, so memory holds only the id maps."""
     if not account_is_empty(owner):
         raise RestoreError(
             ["Your account already has data, so nothing was restored. Restoring works "
@@ -99,24 +100,31 @@ def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
     try:
         with transaction.atomic():
             for dataset in RESTORE_ORDER:
-                planned = bundle.rows.get(dataset.key, [])
-                targets = {column.field: column.ref for column in dataset.refs}
-                instances = []
-                for row in planned:
+                targets = {column.field: new_ids[column.ref] for column in dataset.refs}
+                created = new_ids[dataset.key] = {}
+                batch: list[PlannedRow] = []
+                for row in bundle.planned(dataset):
                     instance = row.instance
                     instance.owner = owner
                     for field_name, old_id in row.refs.items():
-                        target = new_ids[targets[field_name]]
-                        new_id = None if old_id is None else target[old_id]
+                        new_id = None if old_id is None else targets[field_name][old_id]
                         setattr(instance, f"{field_name}_id", new_id)
-                    instances.append(instance)
-                dataset.model.objects.bulk_create(instances, batch_size=BATCH_SIZE)
-                new_ids[dataset.key] = {
-                    row.key: instance.pk for row, instance in zip(planned, instances, strict=True)
-                }
+                    batch.append(row)
+                    if len(batch) >= BATCH_SIZE:
+                        _write(dataset, batch, created)
+                        batch = []
+                _write(dataset, batch, created)
     except IntegrityError:
         raise RestoreError(
             ["Some rows in the file do not fit together (for example two rows that must be "
              "unique), so nothing was restored."]
         ) from None  # fmt: skip
-    return bundle.counts()
+    return dict(bundle.counts)
+
+
+def _write(dataset, batch: list[PlannedRow], created: dict[int, int]) -> None:
+    if not batch:
+        return
+    dataset.model.objects.bulk_create([row.instance for row in batch])
+    for row in batch:
+        created[row.key] = row.instance.pk

@@ -219,8 +219,8 @@ def restore(request: HtmxHttpRequest) -> HttpResponse:
             form.add_error(None, "Your account already has data, so nothing was restored.")
         else:
             try:
-                bundle = read_bundle(form.cleaned_data["file"], owner=request.user)
-                counts = services.restore_everything(owner=request.user, bundle=bundle)
+                with read_bundle(form.cleaned_data["file"], owner=request.user) as bundle:
+                    counts = services.restore_everything(owner=request.user, bundle=bundle)
             except RestoreError as error:
                 for problem in error.problems:
                     form.add_error(None, problem)
