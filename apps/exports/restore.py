@@ -280,6 +280,8 @@ def read_bundle(upload, *, owner) -> Bundle:
     cell, the models' rules and every link. Raises RestoreError with the problems found (the
     first few dozen); returns the open export, to be written by restore_everything and then
     closed."""
+    # A long note is one long cell; the csv module's default limit (128 KiB) is too small.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_UNPACKED_BYTES))
     archive = _open_archive(upload)
     try:
         manifest = _read_manifest(archive)

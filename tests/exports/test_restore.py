@@ -19,7 +19,7 @@ from apps.feedback.models import FeedbackRequest
 from apps.rejections.models import RecoveryStep, Reflection, Rejection
 from apps.selfcare.models import CheckIn
 from tests.exports.conftest import make_world, streamed
-from tests.factories import CompanyFactory, UserFactory
+from tests.factories import ApplicationFactory, CompanyFactory, UserFactory
 
 RESTORE = reverse("exports:restore")
 
@@ -333,3 +333,10 @@ def test_it_counts_what_it_restored_in_a_message(auth_client, user, newcomer_cli
     body = response.content.decode()
     assert "Restored 22 rows, 1 of them applications." in body
     assert RecoveryStep.objects.count() == 16
+
+
+def test_it_restores_long_text_exactly(auth_client, user, newcomer_client, newcomer):
+    notes = "A long note. " * 20_000 + "\r\nwith a Windows line end"
+    ApplicationFactory(owner=user, notes=notes)
+    assert restore(newcomer_client, export_zip(auth_client)).status_code == 302
+    assert Application.objects.for_user(newcomer).get().notes == notes
