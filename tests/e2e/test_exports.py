@@ -25,7 +25,7 @@ def _log_in(page, user, password):
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
-def test_a_person_exports_filtered_applications_and_imports_a_spreadsheet(
+def test_it_exports_filtered_applications_and_imports_a_spreadsheet_with_a_bad_row(
     page, user, password, tmp_path: Path
 ):
     today = today_for(user)
