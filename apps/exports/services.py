@@ -5,11 +5,10 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.applications.services import application_create
+from apps.applications.services import RowRefused, applications_create_many
 from apps.exports.datasets import RESTORE_ORDER
 from apps.exports.models import PendingImport
 from apps.exports.restore import Bundle, PlannedRow, RestoreError
@@ -72,14 +71,13 @@ class RowFailed(Exception):
 def applications_import(*, owner, rows: list[ImportRow], pending: PendingImport | None) -> int:
     """Create an application, with its first history entry, for each row; companies are
     matched by name or created. All or nothing. Returns how many were created."""
-    for row in rows:
-        try:
-            application_create(owner=owner, **row.values)
-        except ValidationError as error:
-            raise RowFailed(row.number, error.messages) from None
+    try:
+        created = applications_create_many(owner=owner, rows=[row.values for row in rows])
+    except RowRefused as error:
+        raise RowFailed(rows[error.index].number, error.messages) from None
     if pending is not None:
         pending.delete()
-    return len(rows)
+    return created
 
 
 # --- restore ---------------------------------------------------------------------------------
