@@ -2,6 +2,7 @@
 
 import datetime
 import random
+import unicodedata
 
 from apps.applications.models import Company
 from apps.contacts.models import Contact, ContactKind, Interaction, InteractionKind
@@ -14,6 +15,10 @@ LAST = ["Almeida", "Brandt", "Costa", "Diallo", "Evans", "Fischer", "Gupta", "Ha
 TITLES = ["Engineering manager", "Recruiter", "Senior engineer", "Designer", "Data lead", ""]
 MET = ["Former colleague", "Met at a meetup", "University friend", "Through a referral", ""]
 NOTES = ["", "", "Offered to look at my CV.", "Knows the team at two companies I like."]
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def seed_contacts(user, rng: random.Random, *, count: int = 30) -> str:
@@ -30,7 +35,7 @@ def seed_contacts(user, rng: random.Random, *, count: int = 30) -> str:
                 name=name,
                 company_id=None if support or not companies else rng.choice(companies),
                 title="" if support else rng.choice(TITLES),
-                email=f"{name.lower().replace(' ', '.')}.{index}@example.com",
+                email=f"{_ascii(name).lower().replace(' ', '.')}.{index}@example.com",
                 how_we_met="Friend" if support else rng.choice(MET),
                 kind=ContactKind.SUPPORT if support else rng.choice(kinds),
                 strength=5 if support else rng.randint(0, 5),

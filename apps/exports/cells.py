@@ -1,16 +1,14 @@
 """How one value becomes one CSV cell and back, for each kind of column.
 
-Text goes through apps.core.csv_safety so spreadsheet programs never run it as a formula.
-`restore_cell` alone cannot tell "=x" neutralised apart from a value that really started
-with "'=x", so text that already starts with quotes before a trigger gets one more quote on
-export, and restore takes exactly one off: every exported cell comes back exactly.
+Text goes through apps.core.csv_safety so spreadsheet programs never run it as a formula,
+and every exported cell comes back exactly on restore.
 """
 
 import datetime
 import decimal
 from enum import StrEnum
 
-from apps.core.csv_safety import FORMULA_TRIGGERS, NEUTRALISER, neutralise_cell, restore_cell
+from apps.core.csv_safety import neutralise_cell, restore_cell
 
 
 class Kind(StrEnum):
@@ -33,21 +31,11 @@ class CellError(ValueError):
     """A cell that cannot be read back; the message is in plain words for the person."""
 
 
-def _quoted_trigger(value: str) -> bool:
-    """True for text made of one or more quotes followed by a formula trigger."""
-    unquoted = value.lstrip(NEUTRALISER)
-    return unquoted != value and unquoted.startswith(FORMULA_TRIGGERS)
-
-
 def export_text(value: str) -> str:
-    if _quoted_trigger(value):
-        return NEUTRALISER + value
     return neutralise_cell(value)
 
 
 def restore_text(cell: str) -> str:
-    if _quoted_trigger(cell) and cell[1:].startswith(NEUTRALISER):
-        return cell[1:]
     return restore_cell(cell)
 
 

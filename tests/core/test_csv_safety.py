@@ -18,3 +18,10 @@ def test_it_leaves_plain_values_alone(plain):
     assert neutralise_cell(plain) == plain
     if isinstance(plain, str):
         assert restore_cell(plain) == plain
+
+
+@pytest.mark.parametrize("quoted", ["'=1+1", "''@x", "'-", "'''+3"])
+def test_text_that_already_starts_with_quotes_comes_back_exactly(quoted):
+    exported = neutralise_cell(quoted)
+    assert exported == "'" + quoted
+    assert restore_cell(exported) == quoted
