@@ -29,6 +29,14 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+# No collectstatic here: serve static names unhashed, as the test suite does.
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402

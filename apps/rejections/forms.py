@@ -35,6 +35,9 @@ class RejectionForm(forms.ModelForm):
         }
 
 
+QUICK_CHOICES = 60
+
+
 class QuickLogForm(forms.Form):
     """The dashboard's quick form: an application already tracked, or a new company and role."""
 
@@ -63,10 +66,16 @@ class QuickLogForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["application"].queryset = (
+        in_play = (
             Application.objects.for_user(user)
             .filter(archived=False)
             .exclude(status__in=[Status.REJECTED, Status.ACCEPTED, Status.WISHLIST])
+        )
+        # The most recently active ones keep the menu short however long the search has
+        # been; an older one can be typed below and is matched, or logged from its page.
+        recent = in_play.order_by("-status_changed_on", "-id").values("pk")[:QUICK_CHOICES]
+        self.fields["application"].queryset = (
+            in_play.filter(pk__in=recent)
             .select_related("company")
             .order_by("company__name", "role_title")
         )

@@ -35,6 +35,22 @@ def rejections_for(*, user) -> QuerySet[Rejection]:
     return Rejection.objects.for_user(user).select_related("application__company")
 
 
+def open_application_named(*, user, company_name: str, role_title: str):
+    """The person's tracked application with this company and role (any letter case) that
+    has no rejection yet, so a typed-in rejection lands on it instead of a duplicate."""
+    company = " ".join(company_name.split())
+    role = " ".join(role_title.split())
+    if not company or not role:
+        return None
+    return (
+        applications_for(user=user)
+        .filter(company__name__iexact=company, role_title__iexact=role, rejection__isnull=True)
+        .exclude(status=Status.WISHLIST)
+        .order_by("-status_changed_on", "-id")
+        .first()
+    )
+
+
 def rejection_steps(*, rejection: Rejection) -> list[RecoveryStep]:
     """The rejection's eight steps in the plan's order."""
     steps = list(RecoveryStep.objects.filter(rejection=rejection))

@@ -87,9 +87,12 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["application"] is not None:
+            application = data["application"] or selectors.open_application_named(
+                user=request.user, company_name=data["company_name"], role_title=data["role_title"]
+            )
+            if application is not None:
                 logged = services.rejection_log(
-                    application=data["application"],
+                    application=application,
                     received_on=data["received_on"],
                     stage_reached=data["stage_reached"] or None,
                     feeling=data["feeling"],

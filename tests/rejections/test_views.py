@@ -326,3 +326,30 @@ def test_the_application_page_links_its_plan_and_asks_for_feedback(auth_client, 
     assert plan_url.encode() in response.content
     assert reverse("feedback:ask", args=[rejection.application_id]).encode() in response.content
     assert auth_client.get(plan_url)["Location"] == rejection.get_absolute_url()
+
+
+def test_a_typed_company_and_role_already_tracked_is_matched_not_duplicated(
+    auth_client, application, today
+):
+    response = auth_client.post(
+        reverse("rejections:log"),
+        {
+            "company_name": " northwind ",
+            "role_title": "DATA ANALYST",
+            "received_on": today.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
+    assert Rejection.objects.get().application == application
+
+
+def test_the_quick_form_offers_only_recent_open_applications(user, today):
+    from apps.rejections.forms import QUICK_CHOICES, QuickLogForm
+
+    for index in range(QUICK_CHOICES + 5):
+        application_create(owner=user, company_name=f"Co {index}", role_title="Role")
+    application_create(owner=user, company_name="Dream", role_title="Lead", status=Status.WISHLIST)
+    choices = QuickLogForm(user=user).fields["application"].queryset
+    assert choices.count() == QUICK_CHOICES
+    assert not choices.filter(status=Status.WISHLIST).exists()
