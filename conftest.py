@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 
+from apps.core.dates import today_for
 from tests.factories import UserFactory
 
 TEST_PASSWORD = "a-long-test-passphrase-42"
@@ -29,6 +32,12 @@ def user(db):
 @pytest.fixture
 def other_user(db):
     return UserFactory(email="bob@example.com", display_name="Bob", password=TEST_PASSWORD)
+
+
+@pytest.fixture
+def today(user) -> datetime.date:
+    """Today where Alice is."""
+    return today_for(user)
 
 
 @pytest.fixture

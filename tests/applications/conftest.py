@@ -3,12 +3,6 @@ import datetime
 import pytest
 
 from apps.applications.services import application_create
-from apps.core.dates import today_for
-
-
-@pytest.fixture
-def today(user) -> datetime.date:
-    return today_for(user)
 
 
 @pytest.fixture
