@@ -207,6 +207,9 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Uploads go to a temporary file (never memory-first for big ones) and stop past a ceiling.
+FILE_UPLOAD_HANDLERS = ["apps.core.uploads.CappedUploadHandler"]
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -26,7 +26,7 @@ class SpreadsheetUploadForm(forms.Form):
         help_text="Up to 5 MB and 20,000 rows. Commas or semicolons both work; the first row "
         "should name the columns.",
         error_messages={
-            "required": "Choose a CSV file to upload.",
+            "required": "Choose a CSV file of at most 5 MB to upload.",
             "empty": "The file is empty. Check that you picked the right one.",
             "invalid": "That upload did not arrive as a file. Please try again.",
         },
@@ -157,7 +157,7 @@ class RestoreForm(forms.Form):
         label="Rebound export (all.zip)",
         help_text="The ZIP from “Download everything”, exactly as it was downloaded.",
         error_messages={
-            "required": "Choose the all.zip file to restore.",
+            "required": "Choose the all.zip file to restore (at most 50 MB).",
             "empty": "The file is empty. Check that you picked the right one.",
             "invalid": "That upload did not arrive as a file. Please try again.",
         },

@@ -248,7 +248,7 @@ def test_it_explains_a_file_it_cannot_import_and_keeps_nothing(case, auth_client
 
 def test_it_asks_for_a_file(auth_client):
     response = auth_client.post(UPLOAD, {})
-    assert "Choose a CSV file to upload." in response.content.decode()
+    assert "Choose a CSV file of at most 5 MB to upload." in response.content.decode()
 
 
 def test_it_insists_on_the_required_columns(auth_client, user):
