@@ -99,6 +99,10 @@ class Pipeline:
     stages: list[PipelineStage]
     total: int  # every application, closed ones included
 
+    @property
+    def open(self) -> int:
+        return sum(stage.count for stage in self.stages)
+
 
 def pipeline(*, user) -> Pipeline:
     """How many applications sit in each open stage, for a small funnel. One query."""

@@ -96,3 +96,10 @@ def test_the_pipeline_counts_open_applications_by_stage(auth_client, user):
     application_create(owner=user, company_name="Acme", role_title="C", status="wishlist")
     stages = {s.status: s.count for s in auth_client.get("/").context["pipeline"].stages}
     assert (stages["applied"], stages["wishlist"], stages["offer"]) == (2, 1, 0)
+
+
+def test_the_pipeline_invites_a_next_role_when_nothing_is_open(auth_client, user, today):
+    application = application_create(owner=user, company_name="Acme", role_title="Dev")
+    rejection_log(application=application, received_on=today)
+    response = auth_client.get(reverse("dashboard:home"))
+    assert b"Nothing is open right now" in response.content
