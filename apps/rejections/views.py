@@ -201,9 +201,10 @@ def _step_response(request: HtmxHttpRequest, step: RecoveryStep) -> HttpResponse
         return redirect(safe_next_url(request, fallback=reverse("dashboard:home")))
     today = today_for(request.user)
     panel = selectors.step_action(user=request.user, today=today, step=step)
-    response = render(
-        request, "rejections/_step.html", {"step": step, "panel": panel, "today": today}
-    )
+    # The step keeps the heading level of the page it sits on (3 on the plan page).
+    level = 3 if request.POST.get("heading_level") == "3" else 4
+    context = {"step": step, "panel": panel, "today": today, "step_heading_level": level}
+    response = render(request, "rejections/_step.html", context)
     return trigger_client_event(response, STEP_CHANGED, {"id": step.pk})
 
 

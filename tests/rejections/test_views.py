@@ -353,3 +353,12 @@ def test_the_quick_form_offers_only_recent_open_applications(user, today):
     choices = QuickLogForm(user=user).fields["application"].queryset
     assert choices.count() == QUICK_CHOICES
     assert not choices.filter(status=Status.WISHLIST).exists()
+
+
+def test_a_step_keeps_its_heading_level_when_swapped(auth_client, rejection):
+    step = rejection.steps.get(move=Move.NOT_PERSONAL)
+    url = reverse("rejections:step_update", args=[step.pk])
+    response = auth_client.post(url, {"state": "done", "heading_level": "3"}, **HTMX)
+    assert b"<h3>Don" in response.content
+    response = auth_client.post(url, {"state": "pending", "heading_level": "9"}, **HTMX)
+    assert b"<h4>Don" in response.content
