@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "apps.selfcare",
     "apps.exports",
     "apps.dashboard",
+    "apps.demo",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ import random
 
 from django.apps import apps
 
-from apps.core.management.commands.seed_demo import seed_everything
+from apps.demo.seed import seed_everything
 from apps.core.models import OwnedModel
 
 
