@@ -37,7 +37,7 @@ def checkin(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     today = today_for(user)
     next_url = _next_url(request)
-    existing = CheckIn.objects.for_user(user).filter(date=today).first()
+    existing = selectors.checkin_for_day(owner=user, day=today)
     if request.method == "GET":
         return _checkin_page(request, CheckInForm(instance=existing), existing, next_url)
 
