@@ -242,21 +242,22 @@ def _action_data(*, user, today, steps: list[RecoveryStep]) -> dict:
             }
         elif step.move == Move.REFLECT:
             per_rejection[(step.move, rejection.pk)] = {
-                "applied_fit": _applied_fit(rejection),
+                "applied_fit": [
+                    (label, rating) for label, rating in applied_fit(rejection) if rating
+                ],
                 "reflection": getattr(rejection, "reflection", None),
             }
     return {"actions": actions, "per_rejection": dict(per_rejection)}
 
 
-def _applied_fit(rejection: Rejection) -> list[tuple[str, int]]:
-    """The fit ratings the person gave when applying, leaving out those not rated."""
+def applied_fit(rejection: Rejection) -> list[tuple[str, int | None]]:
+    """The fit ratings the person gave the role when applying (None where not rated)."""
     application = rejection.application
-    ratings = [
+    return [
         ("values", application.fit_values),
         ("interests", application.fit_interests),
         ("skills", application.fit_skills),
     ]
-    return [(label, rating) for label, rating in ratings if rating is not None]
 
 
 def _by_stage(rejections: QuerySet[Rejection]) -> list[tuple[str, int]]:

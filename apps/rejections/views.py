@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from apps.accounts.services import pause_mode_start
 from apps.applications import stages
 from apps.applications.models import Application
 from apps.core.access import get_owned_or_404
@@ -21,7 +20,7 @@ from apps.rejections.forms import (
     RestForm,
     StepStateForm,
 )
-from apps.rejections.models import Move, RecoveryStep, Rejection, StepState
+from apps.rejections.models import Move, RecoveryStep, Rejection
 
 REJECTION_LOGGED = "rejection-logged"
 STEP_CHANGED = "recovery-step-changed"
@@ -177,23 +176,15 @@ def reflect(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     existing = getattr(rejection, "reflection", None)
     form = ReflectionForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
-        services.reflection_save(rejection=rejection, **form.cleaned_data)
-        step = rejection.steps.get(move=Move.REFLECT)
-        if step.state == StepState.PENDING:
-            services.recovery_step_set_state(step=step, state=StepState.DONE)
+        services.rejection_reflect(rejection=rejection, **form.cleaned_data)
         messages.success(request, "Thank you for taking a moment with this. Saved.")
         return redirect(rejection.get_absolute_url())
-    application = rejection.application
-    applied_fit = [
-        ("Values", application.fit_values),
-        ("Interests", application.fit_interests),
-        ("Skills", application.fit_skills),
-    ]
-    return render(
-        request,
-        "rejections/reflect.html",
-        {"form": form, "rejection": rejection, "applied_fit": applied_fit},
-    )
+    context = {
+        "form": form,
+        "rejection": rejection,
+        "applied_fit": selectors.applied_fit(rejection),
+    }
+    return render(request, "rejections/reflect.html", context)
 
 
 def _step_response(request: HtmxHttpRequest, step: RecoveryStep) -> HttpResponse:
@@ -225,8 +216,7 @@ def step_rest(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = RestForm(request.POST)
     if not form.is_valid():
         return HttpResponse("Choose 1, 2 or 3 days.", status=400)
-    pause_mode_start(user=request.user, days=form.cleaned_data["days"])
-    services.recovery_step_set_state(step=step, state=StepState.DONE)
+    services.recovery_step_rest(owner=request.user, step=step, days=form.cleaned_data["days"])
     if not request.htmx:
         messages.success(request, "Pause mode is on. Rebound will keep quiet while you rest.")
     return _step_response(request, step)
