@@ -24,10 +24,10 @@ from apps.applications.forms import (
     MoveForm,
     OutcomeForm,
     StaleCloseForm,
-    add_service_errors,
 )
 from apps.applications.models import Application, Interview, Status
 from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 
 PER_PAGE = 25

@@ -11,6 +11,7 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 from apps.applications.models import Application
 from apps.contacts.models import Contact
 from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 from apps.feedback import selectors, services
 from apps.feedback.drafts import follow_up_draft_for, request_draft_for
@@ -21,7 +22,6 @@ from apps.feedback.forms import (
     FeedbackEditForm,
     FeedbackFilterForm,
     MarkSentForm,
-    add_service_errors,
 )
 from apps.feedback.models import FeedbackRequest, RequestStatus
 

@@ -11,6 +11,7 @@ from apps.applications import stages
 from apps.applications.models import Application
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial, safe_next_url
 from apps.rejections import selectors, services
 from apps.rejections.forms import (
@@ -24,14 +25,6 @@ from apps.rejections.models import Move, RecoveryStep, Rejection
 
 REJECTION_LOGGED = "rejection-logged"
 STEP_CHANGED = "recovery-step-changed"
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _plan_logged_response(request: HtmxHttpRequest, rejection: Rejection) -> HttpResponse:
@@ -64,7 +57,7 @@ def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 application=application, **{k: form.cleaned_data[k] for k in form.Meta.fields}
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _plan_logged_response(request, rejection)
     return render(
@@ -106,7 +99,7 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
                     feeling=data["feeling"],
                 )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
     if logged is not None and not request.htmx:
         return _plan_logged_response(request, logged)
     if logged is not None:
@@ -163,7 +156,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 rejection=rejection, **{k: form.cleaned_data[k] for k in form.Meta.fields}
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(rejection.get_absolute_url())
