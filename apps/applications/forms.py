@@ -20,6 +20,7 @@ from apps.applications.selectors import (
     OPEN,
     SORTS,
 )
+from apps.applications.validators import validate_applied_on
 from apps.core.forms import DateField
 
 RATING_CHOICES = [(1, "1 (low)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (high)")]
@@ -135,8 +136,7 @@ class ApplicationForm(forms.ModelForm):
 
     def clean_applied_on(self):
         applied_on = self.cleaned_data.get("applied_on")
-        if applied_on and applied_on > self.today:
-            raise ValidationError("The date you applied can’t be in the future.")
+        validate_applied_on(applied_on, today=self.today)
         return applied_on
 
     def clean_salary_currency(self) -> str:

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from apps.applications.models import Application, Status
+from apps.applications.validators import validate_applied_on
 from apps.exports.cells import restore_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -522,8 +523,10 @@ def parse_row(
         except ValueError:
             errors.append(f"“{applied_text}” is not a date Rebound can read.")
         else:
-            if applied_on > today:
-                errors.append(f"The date applied, {applied_on:%-d %B %Y}, is in the future.")
+            try:
+                validate_applied_on(applied_on, today=today)
+            except ValidationError as error:
+                errors.extend(error.messages)
             values["applied_on"] = applied_on
 
     url = get("posting_url")

@@ -270,7 +270,7 @@ def test_it_gives_unknown_stages_the_chosen_default_with_a_note():
         (("", "Dev", "", "", "", "", ""), "The company is empty."),
         (("Acme", "", "", "", "", "", ""), "The job title is empty."),
         (("Acme", "Dev", "", "yesterday-ish", "", "", ""), "is not a date Rebound can read"),
-        (("Acme", "Dev", "", "2027-01-01", "", "", ""), "is in the future"),
+        (("Acme", "Dev", "", "2027-01-01", "", "", ""), "can’t be in the future"),
         (("Acme", "Dev", "", "", "not a link", "", ""), "is not a web address"),
         (("Acme", "Dev", "", "", "", "", "", "extra"), "has 8 cells where the header has 7"),
         (("Acme", "Dev", ""), "has 3 cells where the header has 7"),
