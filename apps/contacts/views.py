@@ -57,12 +57,9 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
     filters = _filters_from(request)
     rows = selectors.contact_list(owner=request.user, today=today, filters=filters)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "page": page,
         "filters": filters,
-        "query": query.urlencode(),
         "kinds": ContactKind.choices,
         "companies": Company.objects.for_user(request.user).only("id", "name"),
         "suggestions": selectors.reconnect_suggestions(owner=request.user, limit=3),
