@@ -445,3 +445,9 @@ def calendar_token_regenerate(*, user) -> str:
     user.calendar_token = secrets.token_urlsafe(32)
     user.save(update_fields=["calendar_token"])
     return user.calendar_token
+
+
+def application_lock(*, application: Application) -> None:
+    """Hold the application's row until the caller's transaction ends, so two writes that
+    read it first (a double click, say) take turns instead of both acting."""
+    Application.objects.select_for_update().filter(pk=application.pk).exists()

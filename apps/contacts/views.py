@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
-from apps.applications.models import Company
-from apps.applications.selectors import applications_for
+from apps.applications.selectors import applications_for, companies_for
 from apps.contacts import selectors, services
 from apps.contacts.forms import (
     ApplicationLinkForm,
@@ -61,7 +60,7 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
         "page": page,
         "filters": filters,
         "kinds": ContactKind.choices,
-        "companies": Company.objects.for_user(request.user).only("id", "name"),
+        "companies": companies_for(user=request.user).only("id", "name"),
         "suggestions": selectors.reconnect_suggestions(owner=request.user, limit=3),
         "today": today,
     }
@@ -94,7 +93,7 @@ def _links_context(request: HtmxHttpRequest, contact: Contact, link_form=None) -
 
 
 def _company_names(user) -> list[str]:
-    return list(Company.objects.for_user(user).values_list("name", flat=True))
+    return list(companies_for(user=user).values_list("name", flat=True))
 
 
 @require_http_methods(["GET", "POST"])

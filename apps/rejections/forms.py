@@ -1,6 +1,7 @@
 from django import forms
 
 from apps.applications.models import Application, Status
+from apps.applications.selectors import applications_for
 from apps.applications.stages import StageReached
 from apps.core.forms import DateField
 from apps.rejections.models import Feeling, Reflection, Rejection, StepState
@@ -67,7 +68,7 @@ class QuickLogForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         in_play = (
-            Application.objects.for_user(user)
+            applications_for(user=user)
             .filter(archived=False)
             .exclude(status__in=[Status.REJECTED, Status.ACCEPTED, Status.WISHLIST])
         )

@@ -37,6 +37,11 @@ def rejections_for(*, user) -> QuerySet[Rejection]:
     return Rejection.objects.for_user(user).select_related("application__company")
 
 
+def rejection_of(*, application) -> Rejection | None:
+    """The rejection logged for this application, if there is one."""
+    return Rejection.objects.filter(application=application).first()
+
+
 def open_application_named(*, user, company_name: str, role_title: str):
     """The person's tracked application with this company and role (any letter case) that
     has no rejection yet, so a typed-in rejection lands on it instead of a duplicate."""

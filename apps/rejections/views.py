@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from apps.applications import stages
-from apps.applications.models import Application
+from apps.applications.selectors import applications_for
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
 from apps.core.forms import add_service_errors
@@ -43,9 +43,10 @@ def _plan_logged_response(request: HtmxHttpRequest, rejection: Rejection) -> Htt
 def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Log the rejection of an application already tracked: from the board, the table or
     the application's page."""
-    application = get_owned_or_404(Application, request.user, pk=pk)
-    if Rejection.objects.filter(application=application).exists():
-        return redirect(application.rejection.get_absolute_url())
+    application = get_object_or_404(applications_for(user=request.user), pk=pk)
+    rejection = selectors.rejection_of(application=application)
+    if rejection is not None:
+        return redirect(rejection.get_absolute_url())
     today = today_for(request.user)
     form = RejectionForm(
         request.POST or None,
