@@ -3,16 +3,18 @@ import datetime
 import pytest
 
 from apps.exports.spreadsheet import (
-    DAY_FIRST,
-    MONTH_FIRST,
     Mapping,
     SpreadsheetError,
-    guess_date_order,
     guess_mapping,
-    parse_date,
     parse_row,
-    parse_salary,
     read_spreadsheet,
+)
+from apps.exports.values import (
+    DAY_FIRST,
+    MONTH_FIRST,
+    guess_date_order,
+    parse_date,
+    parse_salary,
     status_for,
 )
 
