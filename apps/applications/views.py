@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from apps.accounts.selectors import user_by_calendar_token
@@ -95,7 +94,6 @@ def _table_context(request: HtmxHttpRequest, params: QueryDict) -> dict:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def application_list(request: HtmxHttpRequest) -> HttpResponse:
     context = _table_context(request, request.GET)
     response = render_page_or_partial(request, "applications/list.html", "results", context)
@@ -171,7 +169,6 @@ def _board_context(request: HtmxHttpRequest) -> dict:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def application_board(request: HtmxHttpRequest) -> HttpResponse:
     return render_page_or_partial(
         request, "applications/board.html", "board", _board_context(request)

@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
@@ -17,10 +18,13 @@ def render_page_or_partial(
     status: int = 200,
 ) -> HttpResponse:
     """The whole page on a normal request; only the named swap target when htmx asks.
-    htmx restoring history it has no snapshot of asks for the whole page."""
+    htmx restoring history it has no snapshot of asks for the whole page. Either way the
+    answer varies on HX-Request, so back and forward never show a bare fragment."""
     if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
         template_name = f"{template_name}#{partial_name}"
-    return render(request, template_name, context, status=status)
+    response = render(request, template_name, context, status=status)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 NEXT_URL = "next_url"

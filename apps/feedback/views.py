@@ -5,7 +5,6 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from apps.applications.selectors import applications_for
@@ -41,7 +40,6 @@ def _owned_request(request: HtmxHttpRequest, pk: int) -> FeedbackRequest:
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def request_list(request: HtmxHttpRequest) -> HttpResponse:
     form = FeedbackFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -60,13 +58,10 @@ def request_list(request: HtmxHttpRequest) -> HttpResponse:
         "sent": sent,
         "today": today_for(request.user),
     }
-    if request.htmx.history_restore_request:
-        return render(request, "feedback/list.html", context)
     return render_page_or_partial(request, "feedback/list.html", "table", context)
 
 
 @require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
 def request_create(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = FeedbackCreateForm(request.POST, user=request.user)
@@ -155,7 +150,6 @@ def _detail_response(
 
 
 @require_GET
-@vary_on_headers("HX-Request")
 def request_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     feedback_request = _owned_request(request, pk)
     return _detail_response(request, feedback_request, changed=False)
