@@ -140,6 +140,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "apps.core.htmx.page_path",
             ],
             # Partials are a builtin so moving to Django 6 (where they are part of core)
             # is a settings change only.

@@ -44,6 +44,7 @@ OWNED_ROUTES.update(
         "rejections:edit": lambda owner: {"pk": _logged_rejection(owner).pk},
         "rejections:reflect": lambda owner: {"pk": _logged_rejection(owner).pk},
         "rejections:step_update": _step("self_care"),
+        "rejections:step_card": _step("self_care"),
         "rejections:step_rest": _step("process"),
         "rejections:step_ask_feedback": _step("ask_feedback"),
     }

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect
 
 from apps.accounts.selectors import user_by_calendar_token
 from apps.applications import ics, selectors, services
@@ -32,8 +32,6 @@ from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 PER_PAGE = 25
 # The "show" filter's default, left out of addresses.
 DEFAULT_SHOW = ("archived", "active")
-# Events other panels can listen for after a write.
-APPLICATIONS_CHANGED = "applications-changed"
 
 
 def rejection_form_url(application: Application) -> str | None:
@@ -151,10 +149,9 @@ def application_bulk(request: HtmxHttpRequest) -> HttpResponse:
         messages.success(request, f"{verb} {changed}.")
     if not request.htmx:
         return redirect(list_url)
-    response = render_page_or_partial(
+    return render_page_or_partial(
         request, "applications/list.html", "results", _table_context(request, params)
     )
-    return trigger_client_event(response, APPLICATIONS_CHANGED)
 
 
 # Board ----------------------------------------------------------------------------------
@@ -201,8 +198,7 @@ def application_board_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.info(request, announcement)
         return redirect("applications:board")
     context = {**_board_context(request), "announcement": announcement}
-    response = render(request, "applications/board.html#board", context)
-    return trigger_client_event(response, APPLICATIONS_CHANGED)
+    return render(request, "applications/board.html#board", context)
 
 
 # Create, read, update, delete -----------------------------------------------------------
@@ -308,8 +304,7 @@ def application_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 return redirect(application)
             context = _detail_context(request, application)
             context["moved"] = True
-            response = render(request, "applications/detail.html#pipeline", context)
-            return trigger_client_event(response, APPLICATIONS_CHANGED)
+            return render(request, "applications/detail.html#pipeline", context)
     context = _detail_context(request, application, move_form=form)
     return render_page_or_partial(request, "applications/detail.html", "pipeline", context)
 
@@ -394,8 +389,7 @@ def interview_outcome(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return redirect(interview.application)
     context = _detail_context(request, interview.application)
     context["saved_interview"] = interview.pk if form.is_valid() else None
-    response = render(request, "applications/detail.html#interviews", context)
-    return trigger_client_event(response, APPLICATIONS_CHANGED)
+    return render(request, "applications/detail.html#interviews", context)
 
 
 @require_POST

@@ -64,7 +64,10 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
         "suggestions": selectors.reconnect_suggestions(owner=request.user, limit=3),
         "today": today,
     }
-    return render_page_or_partial(request, "contacts/list.html", "contact-results", context)
+    # The reconnect suggestions fetch themselves after an interaction is logged on the list.
+    return render_page_or_partial(
+        request, "contacts/list.html", ("contact-results", "reconnect"), context
+    )
 
 
 @require_GET

@@ -30,3 +30,21 @@ def home(request: HttpRequest) -> HttpResponse:
         "selfcare_panel": checkin_panel(owner=user, today=today),
     }
     return render(request, "dashboard/home.html", context)
+
+
+# Panels that fetch themselves when another panel's write changes what they show.
+
+
+@require_GET
+def pipeline_panel(request: HttpRequest) -> HttpResponse:
+    """The pipeline on its own, fetched when a rejection is logged on the dashboard."""
+    return render(
+        request, "dashboard/_pipeline.html", {"pipeline": selectors.pipeline(user=request.user)}
+    )
+
+
+@require_GET
+def follow_ups_panel(request: HttpRequest) -> HttpResponse:
+    """The follow-ups on their own, fetched when a recovery step changes (a rest quiets them)."""
+    due = selectors.due_panel(user=request.user, today=today_for(request.user))
+    return render(request, "dashboard/_due.html", {"due": due})

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect
 
 from apps.applications.selectors import applications_for
 from apps.contacts.selectors import contacts_for
@@ -25,7 +25,6 @@ from apps.feedback.forms import (
 from apps.feedback.models import FeedbackRequest, RequestStatus
 
 PAGE_SIZE = 25
-UPDATED_EVENT = "feedback-updated"
 
 
 def _recipient_name(feedback_request: FeedbackRequest) -> str:
@@ -136,23 +135,16 @@ def _detail_context(request: HtmxHttpRequest, feedback_request: FeedbackRequest,
 
 
 def _detail_response(
-    request: HtmxHttpRequest, feedback_request: FeedbackRequest, *, changed: bool, **forms
+    request: HtmxHttpRequest, feedback_request: FeedbackRequest, **forms
 ) -> HttpResponse:
-    response = render_page_or_partial(
-        request,
-        "feedback/detail.html",
-        "request",
-        _detail_context(request, feedback_request, **forms),
-    )
-    if changed and request.htmx:
-        trigger_client_event(response, UPDATED_EVENT, {"id": feedback_request.pk})
-    return response
+    context = _detail_context(request, feedback_request, **forms)
+    return render_page_or_partial(request, "feedback/detail.html", "request", context)
 
 
 @require_GET
 def request_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     feedback_request = _owned_request(request, pk)
-    return _detail_response(request, feedback_request, changed=False)
+    return _detail_response(request, feedback_request)
 
 
 @require_POST
@@ -173,8 +165,8 @@ def request_mark_sent(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, "Marked as sent. Well done for asking.")
                 return redirect(feedback_request)
-            return _detail_response(request, feedback_request, changed=True)
-    return _detail_response(request, feedback_request, changed=False, sent_form=form)
+            return _detail_response(request, feedback_request)
+    return _detail_response(request, feedback_request, sent_form=form)
 
 
 @require_POST
@@ -194,10 +186,10 @@ def request_close(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             if not request.htmx:
                 messages.info(request, "Closed. Asking was the right move either way.")
                 return redirect(feedback_request)
-            return _detail_response(request, feedback_request, changed=True)
+            return _detail_response(request, feedback_request)
     else:
         error_text = " ".join(message for errors in form.errors.values() for message in errors)
-    return _detail_response(request, feedback_request, changed=False, close_error=error_text)
+    return _detail_response(request, feedback_request, close_error=error_text)
 
 
 @require_http_methods(["GET", "POST"])

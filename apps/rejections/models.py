@@ -110,6 +110,12 @@ class RecoveryStep(OwnedModel):
     def __str__(self) -> str:
         return f"{self.get_move_display()} ({self.get_state_display()})"
 
+    @property
+    def shows_todays_checkin(self) -> bool:
+        """The self-care and motivation steps, while to do, show today's check-in and the
+        streak, so they fetch themselves again when a check-in is saved."""
+        return self.state == StepState.PENDING and self.move in (Move.SELF_CARE, Move.MOTIVATION)
+
 
 FIT_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 

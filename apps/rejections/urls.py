@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/reflect/", views.reflect, name="reflect"),
     path("steps/<int:pk>/", views.step_update, name="step_update"),
+    path("steps/<int:pk>/card/", views.step_card, name="step_card"),
     path("steps/<int:pk>/rest/", views.step_rest, name="step_rest"),
     path("steps/<int:pk>/ask-feedback/", views.step_ask_feedback, name="step_ask_feedback"),
 ]

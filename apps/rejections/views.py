@@ -181,16 +181,28 @@ def reflect(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, "rejections/reflect.html", context)
 
 
-def _step_response(request: HtmxHttpRequest, step: RecoveryStep) -> HttpResponse:
-    if not request.htmx:
-        return redirect(safe_next_url(request, fallback=reverse("dashboard:home")))
+def _render_step(request: HtmxHttpRequest, step: RecoveryStep) -> HttpResponse:
     today = today_for(request.user)
     panel = selectors.step_action(user=request.user, today=today, step=step)
     # The step keeps the heading level of the page it sits on (3 on the plan page).
-    level = 3 if request.POST.get("heading_level") == "3" else 4
+    asked = request.POST.get("heading_level") or request.GET.get("heading_level")
+    level = 3 if asked == "3" else 4
     context = {"step": step, "panel": panel, "today": today, "step_heading_level": level}
-    response = render(request, "rejections/_step.html", context)
+    return render(request, "rejections/_step.html", context)
+
+
+def _step_response(request: HtmxHttpRequest, step: RecoveryStep) -> HttpResponse:
+    if not request.htmx:
+        return redirect(safe_next_url(request, fallback=reverse("dashboard:home")))
+    response = _render_step(request, step)
     return trigger_client_event(response, STEP_CHANGED, {"id": step.pk})
+
+
+@require_GET
+def step_card(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One step on its own: the self-care and motivation steps fetch themselves when a
+    check-in is saved, since they show today's check-in and the streak."""
+    return _render_step(request, get_owned_or_404(RecoveryStep, request.user, pk=pk))
 
 
 @require_POST

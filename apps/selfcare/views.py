@@ -8,7 +8,7 @@ from django_htmx.http import trigger_client_event
 
 from apps.applications.stages import rejection_days
 from apps.core.dates import today_for
-from apps.core.htmx import HtmxHttpRequest, safe_next_url
+from apps.core.htmx import HtmxHttpRequest, render_page_or_partial, safe_next_url
 from apps.selfcare import selectors, services
 from apps.selfcare.forms import CheckInDetailsForm, CheckInForm, QuickCheckInForm
 from apps.selfcare.models import CheckIn
@@ -93,4 +93,7 @@ def history(request: HtmxHttpRequest) -> HttpResponse:
         "history": selectors.mood_history(owner=user, today=today, rejection_dates=rejection_dates),
         "today": today,
     }
-    return render(request, "selfcare/history.html", context)
+    # The patterns and the charts fetch themselves when a check-in is saved on this page.
+    return render_page_or_partial(
+        request, "selfcare/history.html", ("mood-charts", "mood-patterns"), context
+    )

@@ -303,11 +303,10 @@ def test_it_marks_sent_and_goes_back_to_the_request(auth_client, draft, today):
     assert request.follow_up_on == today + 7 * DAY
 
 
-def test_it_marks_sent_through_htmx_with_an_event(auth_client, draft):
+def test_it_marks_sent_through_htmx(auth_client, draft):
     response = auth_client.post(url("mark_sent", draft), {}, **HTMX)
     assert response.status_code == 200
     assert response.content.decode().lstrip().startswith('<div id="feedback-request"')
-    assert "feedback-updated" in response["HX-Trigger"]
     assert stored(draft).status == RequestStatus.SENT
 
 
@@ -403,7 +402,6 @@ def test_it_closes_as_declined(auth_client, sent, today):
 def test_it_closes_with_no_answer_through_htmx(auth_client, sent):
     response = auth_client.post(url("close", sent), {"status": "no_answer"}, **HTMX)
     assert response.status_code == 200
-    assert "feedback-updated" in response["HX-Trigger"]
     assert "No reply came" in response.content.decode()
     assert stored(sent).status == RequestStatus.NO_ANSWER
 

@@ -10,11 +10,10 @@ register = template.Library()
 def application_contacts(context, application) -> dict:
     """{% application_contacts application %}: the people linked to an application (one
     query), with a way to link another and to remove a link."""
-    request = context.get("request")
     return {
         "application": application,
         "links": list(links_for(application=application)),
         "roles": LinkRole,
         "csrf_token": context.get("csrf_token"),
-        "next_url": request.get_full_path() if request else application.get_absolute_url(),
+        "next_url": context.get("page_path") or application.get_absolute_url(),
     }
