@@ -5,7 +5,6 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
 from apps.accounts.models import User, normalise_email
-from apps.core.dates import today_for
 from apps.core.forms import DateField
 
 
@@ -111,17 +110,6 @@ class ProfileForm(forms.ModelForm):
     def clean_stale_after_days(self):
         days = self.cleaned_data.get("stale_after_days")
         return self.instance.stale_after_days if days is None else days
-
-    def clean_resting_until(self):
-        resting_until = self.cleaned_data.get("resting_until")
-        if resting_until is None:
-            return None
-        today = today_for(self.instance)
-        if resting_until < today:
-            raise forms.ValidationError("Choose today or a later date, or leave it empty.")
-        if (resting_until - today).days > 90:
-            raise forms.ValidationError("Pause mode can last up to 90 days at a time.")
-        return resting_until
 
 
 class DeleteAccountForm(forms.Form):

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone as django_timezone
 
+STALE_AFTER_MIN, STALE_AFTER_MAX = 7, 365  # days of silence before closing is offered
+
 
 def validate_timezone_name(name: str) -> None:
     if name not in zoneinfo.available_timezones():
@@ -74,7 +76,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     stale_after_days = models.PositiveSmallIntegerField(
         "close silent applications after (days)",
         default=30,
-        validators=[MinValueValidator(7), MaxValueValidator(365)],
+        validators=[MinValueValidator(STALE_AFTER_MIN), MaxValueValidator(STALE_AFTER_MAX)],
         help_text="Applied or screening applications with no news for this long are offered "
         "for closing as “no response”.",
     )
@@ -103,6 +105,11 @@ class User(AbstractBaseUser, PermissionsMixin):
                 condition=models.Q(weekly_application_goal__lte=100)
                 & models.Q(weekly_networking_goal__lte=100),
                 name="accounts_user_weekly_goals_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stale_after_days__gte=STALE_AFTER_MIN)
+                & models.Q(stale_after_days__lte=STALE_AFTER_MAX),
+                name="accounts_user_stale_after_days_in_range",
             ),
         ]
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from apps.accounts import services
 from apps.accounts.forms import DeleteAccountForm, ProfileForm, SignUpForm
+from apps.core.forms import add_service_errors
 
 
 @login_not_required
@@ -34,9 +36,13 @@ def signup(request: HttpRequest) -> HttpResponse:
 def profile_settings(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Settings saved.")
-        return redirect("accounts:settings")
+        try:
+            services.user_settings_update(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Settings saved.")
+            return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
 
 

@@ -149,6 +149,14 @@ class Application(OwnedModel):
                 condition=models.Q(status__in=Status.values),
                 name="applications_application_status_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(work_mode__in=[*WorkMode.values, ""]),
+                name="applications_application_work_mode_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(source__in=[*Source.values, ""]),
+                name="applications_application_source_valid",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,5 @@
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from apps.accounts.models import User
 
@@ -17,3 +17,11 @@ def test_the_database_refuses_the_same_email_in_another_case(user):
 def test_it_gives_each_person_a_distinct_calendar_token(user, other_user):
     assert len(user.calendar_token) >= 40
     assert user.calendar_token != other_user.calendar_token
+
+
+@pytest.mark.parametrize("days", [6, 366])
+def test_the_database_refuses_a_closure_delay_out_of_range(user, days):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.filter(pk=user.pk).update(stale_after_days=days)
+    user.refresh_from_db()
+    assert user.stale_after_days == 30

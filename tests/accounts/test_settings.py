@@ -76,3 +76,40 @@ def test_it_shows_dates_in_the_persons_timezone(auth_client, user):
 
 def test_it_rejects_other_methods(auth_client):
     assert auth_client.delete(URL).status_code == 405
+
+
+def test_the_pause_limit_is_one_rule_for_settings_and_the_plan(user):
+    from django.core.exceptions import ValidationError
+
+    from apps.accounts.services import PAUSE_LIMIT_DAYS, pause_mode_start, user_settings_update
+    from apps.core.dates import today_for
+
+    today = today_for(user)
+    for days in (PAUSE_LIMIT_DAYS + 1, 0):
+        with pytest.raises(ValidationError):
+            pause_mode_start(user=user, days=days)
+    with pytest.raises(ValidationError) as refused:
+        user_settings_update(
+            user=user, resting_until=today + datetime.timedelta(days=PAUSE_LIMIT_DAYS + 1)
+        )
+    assert "resting_until" in refused.value.message_dict
+    pause_mode_start(user=user, days=PAUSE_LIMIT_DAYS)
+    user_settings_update(user=user, resting_until=today + datetime.timedelta(days=PAUSE_LIMIT_DAYS))
+    user.refresh_from_db()
+    assert user.resting_until == today + datetime.timedelta(days=PAUSE_LIMIT_DAYS)
+
+
+def test_the_end_of_a_pause_is_read_in_the_timezone_being_saved(user):
+    from django.core.exceptions import ValidationError
+
+    from apps.accounts.services import user_settings_update
+
+    # Pago Pago's today is always yesterday (or earlier) in Kiritimati.
+    user_settings_update(user=user, timezone="Pacific/Pago_Pago")
+    pago_pago_today = today_in("Pacific/Pago_Pago")
+    with pytest.raises(ValidationError):
+        user_settings_update(
+            user=user, timezone="Pacific/Kiritimati", resting_until=pago_pago_today
+        )
+    user.refresh_from_db()
+    assert (user.timezone, user.resting_until) == ("Pacific/Pago_Pago", None)

@@ -1,0 +1,23 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from apps.applications.models import Application
+from tests.factories import ApplicationFactory
+
+
+@pytest.mark.parametrize(
+    "field", ["status", "work_mode", "source"], ids=["status", "work mode", "source"]
+)
+def test_the_database_refuses_a_value_outside_the_choices(user, field):
+    application = ApplicationFactory(owner=user)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Application.objects.filter(pk=application.pk).update(**{field: "somewhere"})
+
+
+@pytest.mark.parametrize(("field", "value"), [("work_mode", "remote"), ("source", "referral")])
+def test_the_database_takes_a_choice_or_nothing(user, field, value):
+    application = ApplicationFactory(owner=user)
+    for allowed in (value, ""):
+        Application.objects.filter(pk=application.pk).update(**{field: allowed})
+        application.refresh_from_db()
+        assert getattr(application, field) == allowed
