@@ -169,6 +169,15 @@ class Application(OwnedModel):
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
 
+    def follow_up_is_due(self, today) -> bool:
+        """The follow-up date has come for an application still in play (and on show)."""
+        return (
+            self.next_follow_up_on is not None
+            and self.next_follow_up_on <= today
+            and self.is_active
+            and not self.archived
+        )
+
     @property
     def has_salary(self) -> bool:
         return self.salary_min is not None or self.salary_max is not None

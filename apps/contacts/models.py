@@ -103,6 +103,9 @@ class Contact(OwnedModel):
     def __str__(self) -> str:
         return self.name
 
+    def follow_up_is_due(self, today) -> bool:
+        return self.next_follow_up_on is not None and self.next_follow_up_on <= today
+
     def get_absolute_url(self) -> str:
         return reverse("contacts:detail", kwargs={"pk": self.pk})
 

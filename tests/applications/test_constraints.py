@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.db import IntegrityError, transaction
 
@@ -21,3 +23,15 @@ def test_the_database_takes_a_choice_or_nothing(user, field, value):
         Application.objects.filter(pk=application.pk).update(**{field: allowed})
         application.refresh_from_db()
         assert getattr(application, field) == allowed
+
+
+def test_a_follow_up_is_due_from_its_day_while_the_application_is_in_play(user, today):
+    day = datetime.timedelta(days=1)
+    due = ApplicationFactory(owner=user, next_follow_up_on=today)
+    assert due.follow_up_is_due(today)
+    assert not due.follow_up_is_due(today - day)
+    assert not ApplicationFactory(owner=user, next_follow_up_on=None).follow_up_is_due(today)
+    closed = ApplicationFactory(owner=user, next_follow_up_on=today - day, status="rejected")
+    archived = ApplicationFactory(owner=user, next_follow_up_on=today - day, archived=True)
+    assert not closed.follow_up_is_due(today)
+    assert not archived.follow_up_is_due(today)
