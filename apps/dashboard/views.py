@@ -7,6 +7,7 @@ from apps.core.dates import today_for
 from apps.dashboard import selectors
 from apps.rejections.forms import QuickLogForm
 from apps.rejections.selectors import plan_panel
+from apps.selfcare.forms import checkin_panel_context
 from apps.selfcare.selectors import checkin_panel
 
 
@@ -27,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "due": selectors.due_panel(user=user, today=today),
         "panel": plan_panel(user=user, today=today),
         "quick_form": QuickLogForm(user=user, initial={"received_on": today}),
-        "selfcare_panel": checkin_panel(owner=user, today=today),
+        **checkin_panel_context(checkin_panel(owner=user, today=today)),
     }
     return render(request, "dashboard/home.html", context)
 

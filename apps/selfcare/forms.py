@@ -1,6 +1,7 @@
 from django import forms
 
 from apps.selfcare.models import CheckIn, Energy, Mood
+from apps.selfcare.selectors import CheckInPanel
 
 
 class QuickCheckInForm(forms.Form):
@@ -56,3 +57,20 @@ class CheckInDetailsForm(CheckInForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mood"].widget = forms.HiddenInput()
+
+
+def checkin_panel_context(
+    panel: CheckInPanel,
+    *,
+    form: CheckInDetailsForm | None = None,
+    saved: bool = False,
+    error: str = "",
+) -> dict:
+    """What templates/selfcare/_checkin_panel.html needs: the panel, today's details form
+    (ids prefixed so the panel can sit on a page with other forms) and how a post went."""
+    return {
+        "checkin_panel": panel,
+        "checkin_form": form or CheckInDetailsForm(instance=panel.checkin, auto_id="checkin_%s"),
+        "checkin_saved": saved,
+        "checkin_error": error,
+    }

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,9 +9,13 @@ from apps.applications.stages import rejection_days
 from apps.core.dates import today_for
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial, safe_next_url
 from apps.selfcare import selectors, services
-from apps.selfcare.forms import CheckInDetailsForm, CheckInForm, QuickCheckInForm
+from apps.selfcare.forms import (
+    CheckInDetailsForm,
+    CheckInForm,
+    QuickCheckInForm,
+    checkin_panel_context,
+)
 from apps.selfcare.models import CheckIn
-from apps.selfcare.templatetags.selfcare import panel_context
 
 MOOD_MISSING = "Choose one of the moods."
 
@@ -46,16 +49,13 @@ def checkin(request: HtmxHttpRequest) -> HttpResponse:
         if saved is None and not quick:
             details_form = form
             details_form.auto_id = "checkin_%s"
-        context = panel_context(
+        context = checkin_panel_context(
             panel,
-            user=user,
-            csrf_token=get_token(request),
-            next_url=next_url,
             form=details_form,
             saved=saved is not None,
             error=MOOD_MISSING if quick and saved is None else "",
         )
-        response = render(request, "selfcare/includes/checkin_panel.html", context)
+        response = render(request, "selfcare/_checkin_panel.html", context)
         if saved is not None:
             trigger_client_event(response, "checkin-saved", {"mood": saved.mood})
         return response
@@ -89,7 +89,7 @@ def history(request: HtmxHttpRequest) -> HttpResponse:
     # so self-care depends on applications only, and the recovery plan can depend on self-care.
     rejection_dates = rejection_days(user=user)
     context = {
-        "panel": selectors.checkin_panel(owner=user, today=today),
+        **checkin_panel_context(selectors.checkin_panel(owner=user, today=today)),
         "history": selectors.mood_history(owner=user, today=today, rejection_dates=rejection_dates),
         "today": today,
     }
