@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.core.dates import today_for
 from tests.factories import UserFactory
@@ -44,3 +46,17 @@ def today(user) -> datetime.date:
 def auth_client(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def queries_for():
+    """How many queries a page costs. Tests compare the count at n rows with the count at
+    2n rows (it must not grow), never with a number copied from output."""
+
+    def count(client, url: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries)
+
+    return count

@@ -1,4 +1,5 @@
 import csv
+import html
 import io
 import json
 import random
@@ -255,7 +256,7 @@ BAD_EXPORTS = {
     ),
     "unknown status": (
         lambda data: rebuilt(data, change=_set_cell("applications", "Status", "maybe")),
-        "“Status”: Value &#x27;maybe&#x27; is not a valid choice.",
+        "“Status”: Value 'maybe' is not a valid choice.",
     ),
     "broken link": (
         lambda data: rebuilt(data, change=_set_cell("interviews", "Application ID", "999")),
@@ -293,7 +294,44 @@ def test_it_writes_nothing_from_a_bad_export(case, auth_client, user, newcomer_c
     damage, message = BAD_EXPORTS[case]
     response = restore(newcomer_client, damage(export_zip(auth_client)))
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in html.unescape(response.content.decode())
+    assert account_is_empty(newcomer)
+
+
+def _zip_of(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_it_refuses_a_file_larger_than_any_export(newcomer_client, newcomer, monkeypatch):
+    monkeypatch.setattr("apps.exports.restore.MAX_UPLOAD_BYTES", 1024 * 1024)
+    data = _zip_of({"notes.txt": random.Random(1).randbytes(1024 * 1024 + 1)})
+    response = restore(newcomer_client, data)
+    assert response.status_code == 200
+    assert "The file is larger than 1 MB" in html.unescape(response.content.decode())
+    assert account_is_empty(newcomer)
+
+
+def test_it_refuses_a_zip_that_unpacks_far_beyond_an_export(newcomer_client, newcomer, monkeypatch):
+    # A few kilobytes that would unpack to 20 MB: the sizes are checked before anything is read.
+    monkeypatch.setattr("apps.exports.restore.MAX_UNPACKED_BYTES", 10 * 1024 * 1024)
+    data = _zip_of({"manifest.json": b"{}", "applications.csv": bytes(20 * 1024 * 1024)})
+    assert len(data) < 100 * 1024
+    response = restore(newcomer_client, data)
+    assert "far larger than a Rebound export" in html.unescape(response.content.decode())
+    assert account_is_empty(newcomer)
+
+
+def test_it_stops_reading_a_file_with_too_many_rows(
+    auth_client, user, newcomer_client, newcomer, monkeypatch
+):
+    make_world(user, "Many")
+    monkeypatch.setattr("apps.exports.restore.MAX_ROWS_PER_FILE", 2)
+    response = restore(newcomer_client, export_zip(auth_client))
+    assert "more rows than Rebound can restore at once" in html.unescape(response.content.decode())
     assert account_is_empty(newcomer)
 
 
