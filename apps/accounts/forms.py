@@ -5,6 +5,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
 from apps.accounts.models import User, normalise_email
+from apps.accounts.services import SETTINGS_FIELDS
 from apps.core.forms import DateField
 
 
@@ -91,15 +92,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "display_name",
-            "timezone",
-            "weekly_application_goal",
-            "weekly_networking_goal",
-            "resting_until",
-            "stale_after_days",
-            "auto_close_stale",
-        ]
+        fields = list(SETTINGS_FIELDS)
         field_classes = {"resting_until": DateField}
 
     def __init__(self, *args, **kwargs):

@@ -20,6 +20,7 @@ from apps.applications.selectors import (
     OPEN,
     SORTS,
 )
+from apps.applications.services import APPLICATION_DETAIL_FIELDS
 from apps.applications.validators import validate_applied_on
 from apps.core.forms import DateField
 
@@ -79,23 +80,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "role_title",
-            "applied_on",
-            "next_follow_up_on",
-            "location",
-            "work_mode",
-            "source",
-            "salary_min",
-            "salary_max",
-            "salary_currency",
-            "excitement",
-            "fit_values",
-            "fit_interests",
-            "fit_skills",
-            "notes",
-            "archived",
-        ]
+        fields = list(APPLICATION_DETAIL_FIELDS)
         labels = {
             "next_follow_up_on": "Follow up on",
             "salary_currency": "Currency",

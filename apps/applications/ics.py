@@ -27,7 +27,7 @@ def _utc(moment: datetime.datetime) -> datetime.datetime:
 def _interview_events(owner, link: Callable[[str], str]) -> list[icalendar.Event]:
     events = []
     since = timezone.now() - INTERVIEWS_SINCE
-    for interview in selectors.calendar_interviews(user=owner, since=since):
+    for interview in selectors.interviews_since(user=owner, since=since):
         application = interview.application
         details = [f"Round {interview.round_number}"]
         if interview.with_whom:

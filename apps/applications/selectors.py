@@ -184,18 +184,9 @@ def follow_ups_due(*, user, today: datetime.date) -> QuerySet[Application]:
     )
 
 
-def upcoming_interviews(*, user, now: datetime.datetime) -> QuerySet[Interview]:
-    """The person's interviews from now on, soonest first, with application and company."""
-    return (
-        Interview.objects.for_user(user)
-        .filter(scheduled_at__gte=now)
-        .select_related("application__company")
-        .order_by("scheduled_at", "id")
-    )
-
-
-def calendar_interviews(*, user, since: datetime.datetime) -> QuerySet[Interview]:
-    """Interviews for the calendar feed: from `since` on, archived applications included."""
+def interviews_since(*, user, since: datetime.datetime) -> QuerySet[Interview]:
+    """The person's interviews from `since` on, soonest first, with application and company
+    (archived applications included): the dashboard's week, the calendar feed, the mood line."""
     return (
         Interview.objects.for_user(user)
         .filter(scheduled_at__gte=since)

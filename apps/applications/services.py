@@ -21,23 +21,24 @@ from apps.core.dates import today_for, user_zone
 
 # Fields of an application that application_create and application_update accept besides
 # the company name; status is not among them: it changes only through application_move.
+# In the order the application form shows them.
 APPLICATION_DETAIL_FIELDS = (
     "role_title",
-    "posting_url",
+    "applied_on",
+    "next_follow_up_on",
     "location",
     "work_mode",
     "source",
     "salary_min",
     "salary_max",
     "salary_currency",
-    "applied_on",
-    "next_follow_up_on",
     "excitement",
     "fit_values",
     "fit_interests",
     "fit_skills",
     "notes",
     "archived",
+    "posting_url",
 )
 INTERVIEW_FIELDS = ("round_number", "kind", "scheduled_at", "with_whom", "notes", "outcome")
 

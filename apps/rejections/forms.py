@@ -9,18 +9,22 @@ from apps.rejections.models import Feeling, Reflection, Rejection, StepState
 RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
-class RejectionForm(forms.ModelForm):
-    """Logging (or editing) the rejection of an application already tracked."""
-
-    feeling = forms.TypedChoiceField(
+def _feeling_field(help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
         label="How does it feel?",
         choices=Feeling.choices,
         coerce=int,
         required=False,
         empty_value=None,
         widget=forms.RadioSelect,
-        help_text="Only for you. It helps you see how you are doing over time.",
+        help_text=help_text,
     )
+
+
+class RejectionForm(forms.ModelForm):
+    """Logging (or editing) the rejection of an application already tracked."""
+
+    feeling = _feeling_field("Only for you. It helps you see how you are doing over time.")
 
     class Meta:
         model = Rejection
@@ -56,14 +60,7 @@ class QuickLogForm(forms.Form):
         choices=[("", "Work it out from the history"), *StageReached.choices],
         required=False,
     )
-    feeling = forms.TypedChoiceField(
-        label="How does it feel?",
-        choices=Feeling.choices,
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
+    feeling = _feeling_field()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -154,13 +154,13 @@ def checkin_for_day(*, owner, day: datetime.date) -> CheckIn | None:
 
 def interview_markers(*, owner, start: datetime.date, end: datetime.date) -> list[Marker]:
     """A marker for each day from start to end with an interview, in the person's timezone."""
-    from apps.applications.selectors import calendar_interviews
+    from apps.applications.selectors import interviews_since
 
     zone = user_zone(owner)
     since = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
     until = datetime.datetime.combine(end + DAY, datetime.time.min, tzinfo=zone)
     moments = (
-        calendar_interviews(user=owner, since=since)
+        interviews_since(user=owner, since=since)
         .filter(scheduled_at__lt=until)
         .values_list("scheduled_at", flat=True)
     )

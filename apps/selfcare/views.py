@@ -88,9 +88,12 @@ def history(request: HtmxHttpRequest) -> HttpResponse:
     # From the applications' history (a move to "rejected" is dated the day the person heard),
     # so self-care depends on applications only, and the recovery plan can depend on self-care.
     rejection_dates = rejection_days(user=user)
+    history = selectors.mood_history(owner=user, today=today, rejection_dates=rejection_dates)
     context = {
         **checkin_panel_context(selectors.checkin_panel(owner=user, today=today)),
-        "history": selectors.mood_history(owner=user, today=today, rejection_dates=rejection_dates),
+        "history": history,
+        "grid": history.grid,
+        "line": history.line,
         "today": today,
     }
     # The patterns and the charts fetch themselves when a check-in is saved on this page.

@@ -7,9 +7,9 @@ from apps.applications.selectors import (
     applications_applied_between,
     board,
     follow_ups_due,
+    interviews_since,
     stale_applications,
     status_counts,
-    upcoming_interviews,
 )
 from apps.core.dates import today_for
 from tests.factories import ApplicationFactory, InterviewFactory
@@ -48,7 +48,7 @@ def test_it_lists_upcoming_interviews_soonest_first(user):
     later = InterviewFactory(application=application, scheduled_at=timezone.now() + 5 * DAY)
     sooner = InterviewFactory(application=application, scheduled_at=timezone.now() + DAY)
     InterviewFactory(application=application, scheduled_at=timezone.now() - DAY)
-    assert list(upcoming_interviews(user=user, now=timezone.now())) == [sooner, later]
+    assert list(interviews_since(user=user, since=timezone.now())) == [sooner, later]
 
 
 def test_it_offers_only_long_silent_waiting_applications_for_closing(user):

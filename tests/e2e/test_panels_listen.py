@@ -10,16 +10,9 @@ from apps.applications.services import application_create
 from apps.contacts.services import contact_create
 from apps.core.dates import today_for
 from apps.rejections.services import rejection_log
+from tests.e2e.helpers import log_in
 
 STILL_HERE = "window.reboundStillHere = true"
-
-
-def _log_in(page, user, password):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name=f"Hello, {user.name}")).to_be_visible()
 
 
 def _no_reload(page):
@@ -29,7 +22,7 @@ def _no_reload(page):
 def test_logging_a_rejection_updates_the_pipeline(page, user, password):
     application_create(owner=user, company_name="Initech", role_title="Support lead")
     application_create(owner=user, company_name="Globex", role_title="Analyst")
-    _log_in(page, user, password)
+    log_in(page, user, password)
     applied = page.locator("#pipeline-panel").get_by_role("row", name="Applied")
     expect(applied.locator("td").first).to_have_text("2")
 
@@ -49,7 +42,7 @@ def test_resting_from_the_plan_quiets_the_follow_ups(page, user, password):
     )
     rejected = application_create(owner=user, company_name="Globex", role_title="Analyst")
     rejection_log(application=rejected, received_on=today)
-    _log_in(page, user, password)
+    log_in(page, user, password)
     follow_ups = page.locator("#due-panel")
     expect(follow_ups.get_by_role("link", name="Hooli: Designer")).to_be_visible()
 
@@ -63,7 +56,7 @@ def test_resting_from_the_plan_quiets_the_follow_ups(page, user, password):
 def test_a_check_in_updates_the_self_care_step_and_the_mood_history(page, user, password):
     rejected = application_create(owner=user, company_name="Globex", role_title="Analyst")
     rejection_log(application=rejected, received_on=today_for(user))
-    _log_in(page, user, password)
+    log_in(page, user, password)
 
     # On the dashboard: the plan's self-care step notices today's check-in.
     page.evaluate(STILL_HERE)
@@ -91,7 +84,7 @@ def test_logging_an_interaction_updates_the_reconnect_suggestions(page, user, pa
     contact = contact_create(owner=user, name="Dana Whitfield", strength=5)
     contact.last_contacted_on = long_ago
     contact.save(update_fields=["last_contacted_on"])
-    _log_in(page, user, password)
+    log_in(page, user, password)
     page.goto("/contacts/")
     suggestions = page.locator("#reconnect")
     expect(suggestions.get_by_role("link", name="Dana Whitfield")).to_be_visible()
