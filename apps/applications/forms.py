@@ -91,6 +91,7 @@ class ApplicationForm(forms.ModelForm):
         model = Application
         fields = [
             "role_title",
+            "posting_url",
             "applied_on",
             "next_follow_up_on",
             "location",

@@ -11,6 +11,7 @@ from apps.applications.models import (
     CLOSED_STATUSES,
     STALE_STATUSES,
     Application,
+    Company,
     Interview,
     Status,
     StatusChange,
@@ -48,6 +49,14 @@ BOARD_COLUMN_LIMIT = 50
 def applications_for(*, user) -> QuerySet[Application]:
     """All of the person's applications, with their company, newest move first."""
     return Application.objects.for_user(user).select_related("company")
+
+
+def companies_for(*, user, search: str = "") -> QuerySet[Company]:
+    """The person's companies A to Z, each with how many of their applications are there."""
+    rows = Company.objects.for_user(user).annotate(application_count=Count("applications"))
+    if search:
+        rows = rows.filter(name__icontains=search)
+    return rows.order_by(Lower("name"), "id")
 
 
 def application_list(
@@ -185,6 +194,14 @@ def upcoming_interviews(*, user, now: datetime.datetime) -> QuerySet[Interview]:
         .filter(scheduled_at__gte=now)
         .select_related("application__company")
         .order_by("scheduled_at", "id")
+    )
+
+
+def interviews_coming_up(*, user, now: datetime.datetime, days: int = 7) -> QuerySet[Interview]:
+    """The next `days` days' interviews for applications still open, soonest first."""
+    return upcoming_interviews(user=user, now=now).filter(
+        scheduled_at__lt=now + datetime.timedelta(days=days),
+        application__status__in=ACTIVE_STATUSES,
     )
 
 
