@@ -98,8 +98,8 @@ def test_it_limits_each_tokens_rate_and_says_when_to_retry(api, settings, client
     assert 1 <= int(refused["Retry-After"]) <= 60
 
     # Another token of the same person has its own allowance.
-    from tests.api.conftest import ApiClient
     from apps.accounts.services import api_token_create
+    from tests.api.conftest import ApiClient
 
     _token, secret = api_token_create(owner=user, name="other", access="read")
     assert ApiClient(client, secret).get(APPLICATIONS).status_code == 200
