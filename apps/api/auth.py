@@ -39,7 +39,13 @@ class TokenAuth(HttpBearer):
             )
         wait = seconds_to_wait(token_id=found.pk)
         if wait is not None:
-            raise Throttled(wait)
+            allowed, period = settings.API_RATE_LIMIT
+            refusal = Throttled(wait)
+            refusal.message = (
+                f"This token may make {allowed} requests every {period} seconds. "
+                f"Try again in {wait} seconds."
+            )
+            raise refusal
         api_token_record_use(token=found)
         request.user = owner
         request.api_token = found

@@ -94,8 +94,11 @@ def test_it_limits_each_tokens_rate_and_says_when_to_retry(api, settings, client
     for _ in range(3):
         assert api.get(APPLICATIONS).status_code == 200
     refused = api.get(APPLICATIONS)
-    problem(refused, 429)
-    assert 1 <= int(refused["Retry-After"]) <= 60
+    wait = int(refused["Retry-After"])
+    assert 1 <= wait <= 60
+    assert problem(refused, 429)["detail"] == (
+        f"This token may make 3 requests every 60 seconds. Try again in {wait} seconds."
+    )
 
     # Another token of the same person has its own allowance.
     from apps.accounts.services import api_token_create
