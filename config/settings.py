@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "apps.exports",
     "apps.dashboard",
     "apps.api",
+    "apps.demo",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from apps.accounts import services
 from apps.accounts.models import ApiToken, TokenAccess, User, normalise_email
 from apps.core.dates import today_for
+from apps.core.forms import ENTER_A_DATE, DateField, DateInput
 
 
 def timezone_choices() -> list[tuple[str, str]]:
@@ -101,7 +102,7 @@ class ProfileForm(forms.ModelForm):
             "stale_after_days",
             "auto_close_stale",
         ]
-        widgets = {"resting_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"resting_until": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,11 +157,11 @@ class ApiTokenForm(forms.ModelForm):
         widgets = {
             "name": forms.TextInput(attrs={"placeholder": "For example: phone shortcut"}),
             "access": forms.RadioSelect,
-            "expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "expires_on": DateInput(),
         }
         error_messages = {
             "name": {"required": "Give the token a name, for example “phone shortcut”."},
-            "expires_on": {"invalid": "Enter a date, for example 2026-03-14."},
+            "expires_on": {"invalid": ENTER_A_DATE},
         }
 
     def __init__(self, *args, **kwargs):

@@ -1,8 +1,15 @@
-"""Reads of the accounts domain that other apps (the API) use."""
+"""Reads of the accounts domain that other apps need."""
 
 from django.db.models import QuerySet
 
-from apps.accounts.models import ApiToken, api_token_digest
+from apps.accounts.models import ApiToken, User, api_token_digest
+
+
+def user_by_calendar_token(token: str) -> User | None:
+    """The active person whose private calendar address carries this secret, if any."""
+    if not token:
+        return None
+    return User.objects.filter(calendar_token=token, is_active=True).first()
 
 
 def api_tokens_for(*, user) -> QuerySet[ApiToken]:

@@ -41,13 +41,6 @@ def pause_mode_start(*, user: User, days: int) -> User:
 
 
 @transaction.atomic
-def pause_mode_end(*, user: User) -> User:
-    user.resting_until = None
-    user.save(update_fields=["resting_until"])
-    return user
-
-
-@transaction.atomic
 def password_change(*, user: User, password: str, revoke_api_tokens: bool = False) -> int:
     """Set a new password and, when the person asks, revoke every API token in the same
     transaction. Returns how many tokens were revoked."""

@@ -22,6 +22,7 @@ from apps.accounts.forms import (
 from apps.accounts.models import ApiToken
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 
 
 @login_not_required
@@ -66,8 +67,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
         try:
             created, secret = services.api_token_create(owner=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             form = ApiTokenForm()
     context = {

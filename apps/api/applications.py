@@ -338,10 +338,10 @@ class CompanyFilters(Schema):
 @companies_router.get("", response=Page[CompanyOut], summary="List companies")
 def list_companies(request: HttpRequest, filters: Query[CompanyFilters], paging: Query[PageParams]):
     """Companies are made when an application or a contact names them."""
-    rows = selectors.companies_for(user=request.user, search=filters.q or "")
+    rows = selectors.company_list(user=request.user, search=filters.q or "")
     return paginate(request, rows, paging)
 
 
 @companies_router.get("/{int:pk}", response=CompanyOut, summary="Read a company")
 def get_company(request: HttpRequest, pk: int):
-    return get_object_or_404(selectors.companies_for(user=request.user), pk=pk)
+    return get_object_or_404(selectors.company_list(user=request.user), pk=pk)

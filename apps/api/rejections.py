@@ -157,7 +157,7 @@ def log_rejection(request: HttpRequest, pk: int, data: RejectionIn):
     """Moves the application to rejected and starts the recovery plan, in one step, as the
     rejection form on the pages does. A second rejection for one application is a 409."""
     application = get_object_or_404(applications_for(user=request.user), pk=pk)
-    existing = Rejection.objects.filter(application=application).first()
+    existing = selectors.rejection_of(application=application)
     if existing is not None:
         return problem(
             409, f"This rejection is already logged: see /api/v1/rejections/{existing.pk}."

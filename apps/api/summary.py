@@ -21,9 +21,9 @@ from apps.applications.selectors import (
     status_counts,
 )
 from apps.contacts.selectors import ContactFilters, contact_list, networking_touches
-from apps.core.dates import today_for
+from apps.core.dates import today_for, week_bounds
 from apps.feedback.selectors import follow_ups_due as feedback_follow_ups_due
-from apps.rejections.selectors import plan_panel, week_bounds
+from apps.rejections.selectors import plan_panel
 from apps.selfcare.selectors import checkin_panel
 
 router = Router()

@@ -51,9 +51,14 @@ def applications_for(*, user) -> QuerySet[Application]:
     return Application.objects.for_user(user).select_related("company")
 
 
-def companies_for(*, user, search: str = "") -> QuerySet[Company]:
+def companies_for(*, user) -> QuerySet[Company]:
+    """The person's companies, by name."""
+    return Company.objects.for_user(user)
+
+
+def company_list(*, user, search: str = "") -> QuerySet[Company]:
     """The person's companies A to Z, each with how many of their applications are there."""
-    rows = Company.objects.for_user(user).annotate(application_count=Count("applications"))
+    rows = companies_for(user=user).annotate(application_count=Count("applications"))
     if search:
         rows = rows.filter(name__icontains=search)
     return rows.order_by(Lower("name"), "id")
