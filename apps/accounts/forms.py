@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from apps.accounts import services
 from apps.accounts.models import ApiToken, TokenAccess, User, normalise_email
+from apps.accounts.selectors import api_tokens_for
 from apps.core.dates import today_for
 from apps.core.forms import ENTER_A_DATE, DateField, DateInput
 
@@ -183,13 +184,12 @@ class PasswordChangeWithTokensForm(PasswordChangeForm):
         initial=True,
         help_text="Scripts and shortcuts that use them stop working until you make new ones.",
     )
+    revoked_tokens = 0  # how many the save revoked, for the message that follows
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(user, *args, **kwargs)
-        if not ApiToken.objects.for_user(user).exists():
+        if not api_tokens_for(user=user).exists():
             del self.fields["revoke_api_tokens"]
-
-    revoked_tokens = 0
 
     def save(self, commit: bool = True) -> User:
         self.revoked_tokens = services.password_change(
