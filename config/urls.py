@@ -11,6 +11,7 @@ urlpatterns = [
     path("contacts/", include("apps.contacts.urls")),
     path("self-care/", include("apps.selfcare.urls")),
     path("export/", include("apps.exports.urls")),
+    path("api/", include("apps.api.urls")),
     path("", include("apps.dashboard.urls")),
 ]
 

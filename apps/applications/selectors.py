@@ -56,6 +56,14 @@ def companies_for(*, user) -> QuerySet[Company]:
     return Company.objects.for_user(user)
 
 
+def company_list(*, user, search: str = "") -> QuerySet[Company]:
+    """The person's companies A to Z, each with how many of their applications are there."""
+    rows = companies_for(user=user).annotate(application_count=Count("applications"))
+    if search:
+        rows = rows.filter(name__icontains=search)
+    return rows.order_by(Lower("name"), "id")
+
+
 def application_list(
     *,
     user,
@@ -186,12 +194,20 @@ def follow_ups_due(*, user, today: datetime.date) -> QuerySet[Application]:
 
 def interviews_since(*, user, since: datetime.datetime) -> QuerySet[Interview]:
     """The person's interviews from `since` on, soonest first, with application and company
-    (archived applications included): the dashboard's week, the calendar feed, the mood line."""
+    (archived applications included): the calendar feed, the mood line, the week ahead."""
     return (
         Interview.objects.for_user(user)
         .filter(scheduled_at__gte=since)
         .select_related("application__company")
         .order_by("scheduled_at", "id")
+    )
+
+
+def interviews_coming_up(*, user, now: datetime.datetime, days: int = 7) -> QuerySet[Interview]:
+    """The next `days` days' interviews for applications still open, soonest first."""
+    return interviews_since(user=user, since=now).filter(
+        scheduled_at__lt=now + datetime.timedelta(days=days),
+        application__status__in=ACTIVE_STATUSES,
     )
 
 

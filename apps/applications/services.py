@@ -24,6 +24,7 @@ from apps.core.dates import today_for, user_zone
 # In the order the application form shows them.
 APPLICATION_DETAIL_FIELDS = (
     "role_title",
+    "posting_url",
     "applied_on",
     "next_follow_up_on",
     "location",
@@ -38,7 +39,6 @@ APPLICATION_DETAIL_FIELDS = (
     "fit_skills",
     "notes",
     "archived",
-    "posting_url",
 )
 INTERVIEW_FIELDS = ("round_number", "kind", "scheduled_at", "with_whom", "notes", "outcome")
 

@@ -22,6 +22,7 @@ PAGES = [
     "/self-care/",
     "/export/",
     "/accounts/settings/",
+    "/accounts/settings/tokens/",
 ]
 
 
