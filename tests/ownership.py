@@ -170,13 +170,15 @@ NOT_OWNED_ROUTES.add("exports:dataset")  # the name of a dataset; each holds onl
 
 # --- inbox --------------------------------------------------------------------------------
 def _suggestion(owner):
+    import uuid
+
     from apps.inbox.models import Suggestion
 
     suggestion = Suggestion.objects.create(
         owner=owner,
         kind="rejection",
         source="paste",
-        fingerprint=f"owned-{owner.pk}",
+        fingerprint=uuid.uuid4().hex,
         subject="Your application",
         text="We have decided to move forward with other candidates.",
         company_name="Hooli",

@@ -46,7 +46,8 @@ COMPANY_PATTERNS = [
     re.compile(rf"\s[|–-]\s*{NAME}\s*$"),
 ]
 ROLE_END = (
-    r"(?=\s+(?:at|with|bei|chez|in|for|im|au sein|position|role|job)\b"
+    r"(?=\s+(?:at|with|bei|chez|in|for|im|au sein|position|role|job|has|have|was|is|will|"
+    r"and|wurde|ist|a été|est)\b"
     r"|\s*[(|,.;:!\n–]|\s+-\s|$)"
 )
 ROLE = rf"(.{{3,70}}?){ROLE_END}"
@@ -59,7 +60,7 @@ ROLE_PATTERNS = [
     re.compile(rf"\b(?:applied|applying|application) (?:for|to) (?:the |a |an )?{ROLE}"),
     re.compile(rf"\b(?:Bewerbung|Position|Stelle|Tätigkeit) als {ROLE}"),
     re.compile(rf"\b(?:au poste d['e] ?|pour le poste d['e] ?|poste d['e] ?){ROLE}"),
-    re.compile(rf"^(?:re: |aw: )?(?:application|bewerbung|candidature)\s*[:–-]\s*{ROLE}"),
+    re.compile(rf"^(?:re: |aw: )?(?:application|bewerbung|candidature)(?: \w+)?\s*[:–-]\s*{ROLE}"),
 ]
 GENDER_TAG = re.compile(r"\(\s*[mwfdxhv]\s*/\s*[mwfdxhv]\s*(?:/\s*[mwfdxhv])?\s*\)|\(all genders\)")
 ROLE_SYNONYMS = {

@@ -39,8 +39,8 @@ def test_it_costs_the_same_queries_however_much_data_there_is(
 
 
 # Session and user, then each panel's reads once: pipeline, week, follow-ups, plan steps and
-# each move's data, check-ins.
-DASHBOARD_QUERIES = 22
+# each move's data, check-ins, emails waiting in the inbox.
+DASHBOARD_QUERIES = 23
 
 
 def test_it_offers_the_quick_rejection_form_and_hides_set_up_once_tracking(auth_client, user):
