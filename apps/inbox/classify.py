@@ -34,6 +34,11 @@ SUBJECT_HINTS = {
         r"bewerbung eingegangen|candidature reçue|accusé de réception)\b"
     ),
 }
+# Subject words worth fetching a body for, besides the ones above.
+SUBJECT_WORTH_READING = re.compile(
+    r"\b(offer|opportunit\w*|zusage|absage|einladung|invitation|next steps?|update on|"
+    r"prochaine étape|proposition|entretien|candidature|bewerbung|vorstellungsgespräch)\b"
+)
 SUBJECT_ABOUT_APPLICATION = re.compile(
     r"\b(your application|application (for|to|update|status)|candidacy|bewerbung|"
     r"candidature|your candidacy)\b"
@@ -217,7 +222,10 @@ def is_candidate(*, sender_name: str, sender_address: str, subject: str, known: 
     if rules.RECRUITING_LOCAL_PARTS.match(local) or rules.RECRUITING_NAMES.search(sender_name):
         return True
     text = normalise(f"{sender_name} {subject}")
-    if SUBJECT_ABOUT_APPLICATION.search(text) or rules.JOB_CONTEXT.search(text):
+    if any(
+        pattern.search(text)
+        for pattern in (SUBJECT_ABOUT_APPLICATION, SUBJECT_WORTH_READING, rules.JOB_CONTEXT)
+    ):
         return True
     if any(hint.search(text) for hint in SUBJECT_HINTS.values()):
         return True

@@ -6,14 +6,15 @@ Errors become MailboxError with a sentence the person can act on.
 
 import contextlib
 import datetime
-import email
-import email.policy
 import ipaddress
 import socket
 import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from email.utils import getaddresses
+from email.header import decode_header, make_header
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
@@ -158,15 +159,23 @@ class Session:
             yield Batch(last_uid=chunk[-1], headers_read=len(chunk), bodies=bodies)
 
 
-def _headers(raw: bytes) -> Headers:
-    message = email.message_from_bytes(raw, policy=email.policy.default)
+def _decoded(value: str) -> str:
     try:
-        senders = getaddresses([str(message.get("From", ""))])
-        subject = str(message.get("Subject", ""))
-    except (ValueError, IndexError, AttributeError):
-        senders, subject = [], ""
-    name, address = senders[0] if senders else ("", "")
-    return Headers(sender_name=name, sender_address=address.lower(), subject=subject)
+        return str(make_header(decode_header(value)))
+    except (ValueError, LookupError, UnicodeError):
+        return value
+
+
+def _headers(raw: bytes) -> Headers:
+    # The legacy policy parses headers several times faster than the modern one, which
+    # counts when thousands of messages are looked at only to be passed over.
+    message = BytesHeaderParser(policy=compat32).parsebytes(raw)
+    name, address = parseaddr(_decoded(message.get("From", "")))
+    return Headers(
+        sender_name=name,
+        sender_address=address.lower(),
+        subject=" ".join(_decoded(message.get("Subject", "")).split()),
+    )
 
 
 @contextlib.contextmanager

@@ -30,3 +30,27 @@ def globex(user, today):
         role_title="Backend Engineer",
         applied_on=today - datetime.timedelta(days=15),
     )
+
+
+@pytest.fixture(scope="session")
+def dovecot():
+    import os
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from tests.inbox.dovecot import DOVECOT, Dovecot
+
+    if not Path(DOVECOT).exists():
+        if os.environ.get("REBOUND_REQUIRE_IMAP") == "1":
+            pytest.fail(f"Dovecot is required for the IMAP tests but {DOVECOT} does not exist.")
+        pytest.skip("Dovecot (dovecot-imapd) is not installed")
+    # Not under pytest's own temporary folder: Dovecot's mail user must be able to enter it.
+    root = Path(tempfile.mkdtemp(prefix="rebound-dovecot-"))
+    server = Dovecot(root)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
