@@ -81,9 +81,8 @@ def main() -> None:
     server = Dovecot(root)
     server.start()
     try:
-        print(
-            f"{'messages':>9} {'seconds':>8} {'peak MiB':>9} {'headers':>8} {'bodies':>7} {'kept':>5}"
-        )
+        columns = ("messages", 9), ("seconds", 8), ("peak MiB", 9), ("headers", 8), ("bodies", 7)
+        print(" ".join(f"{name:>{width}}" for name, width in columns), f"{'kept':>5}")
         for n, size in enumerate(args.sizes):
             person = User.objects.create_user(f"bench{n}@example.com", "x")
             account = fill(server, size)
