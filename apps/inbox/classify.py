@@ -136,7 +136,10 @@ def _evidence(text: str, has_context: bool) -> dict[str, list[tuple[float, str]]
                 sentence = _sentence_around(text, match.start(), match.end())
                 if rules.CONDITIONAL.search(sentence):
                     weight /= 3
-            found.setdefault(rule.kind, []).append((weight, _quote(match.group(0))))
+            start = match.start()
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1  # quote whole words: "won't", not "n't"
+            found.setdefault(rule.kind, []).append((weight, _quote(text[start : match.end()])))
             break  # a rule counts once, however often it matches
     return found
 
@@ -204,8 +207,13 @@ def classify(parsed: ParsedEmail, *, own_addresses: frozenset[str] = frozenset()
         if not reasons:
             reasons.append("nothing in it reads as news about an application")
         return Reading(rules.OTHER, round(1 - scores.get(best, 0), 2), reasons, scores)
-    used = sorted(evidence[best], key=lambda item: -item[0])[:3]
-    reasons = ([sender_reason] if sender_reason else []) + [quote for _, quote in used] + reasons
+    quotes: list[str] = []
+    for _, quote in sorted(evidence[best], key=lambda item: -item[0]):
+        # Overlapping rules often match the same words: say them once.
+        bare = quote.strip("“”")
+        if not any(bare in other or other.strip("“”") in bare for other in quotes):
+            quotes.append(quote)
+    reasons = ([sender_reason] if sender_reason else []) + quotes[:3] + reasons
     return Reading(best, min(0.99, scores[best]), reasons, scores)
 
 

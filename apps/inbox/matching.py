@@ -54,13 +54,17 @@ ROLE = rf"(.{{3,70}}?){ROLE_END}"
 ROLE_PATTERNS = [
     re.compile(rf"\b(?:position|role|job|opening|vacancy) (?:of|as) (?:an? )?{ROLE}"),
     re.compile(
-        r"\b(?:for|about|regarding|to|in) (?:the|our|your|this) (.{3,60}?) "
+        r"\b(?:for|about|regarding|to|in) (?:the|our|your|this) "
+        r"((?:(?!\b(?:the|your|our|this|in|for|to|at)\b).){3,60}?) "
         r"(?:position|role|opening|vacancy|job)\b"
     ),
-    re.compile(rf"\b(?:applied|applying|application) (?:for|to) (?:the |a |an )?{ROLE}"),
+    re.compile(rf"\b(?:applied|applying|application) for (?:the |a |an )?{ROLE}"),
     re.compile(rf"\b(?:Bewerbung|Position|Stelle|Tätigkeit) als {ROLE}"),
     re.compile(rf"\b(?:au poste d['e] ?|pour le poste d['e] ?|poste d['e] ?){ROLE}"),
-    re.compile(rf"^(?:re: |aw: )?(?:application|bewerbung|candidature)(?: \w+)?\s*[:–-]\s*{ROLE}"),
+    re.compile(
+        rf"^(?:re: |aw: )?(?:application|bewerbung|candidature)(?: \w+)?\s*[:–-]\s*{ROLE}",
+        re.IGNORECASE,
+    ),
 ]
 GENDER_TAG = re.compile(r"\(\s*[mwfdxhv]\s*/\s*[mwfdxhv]\s*(?:/\s*[mwfdxhv])?\s*\)|\(all genders\)")
 ROLE_SYNONYMS = {
@@ -110,7 +114,8 @@ def _plain(text: str) -> str:
 
 def company_key(name: str) -> str:
     """ "Globex, Inc." -> "globex"; "Müller & Söhne GmbH" -> "muller sohne"."""
-    words = re.sub(r"[^\w]+", " ", _plain(name).replace("&", " ")).split()
+    text = re.sub(r"\b(?:\w\.){2,}", lambda m: m.group(0).replace(".", ""), _plain(name))
+    words = re.sub(r"[^\w]+", " ", text.replace("&", " ")).split()
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)
@@ -240,9 +245,9 @@ class ApplicationIndex:
             if key in self.by_company and key not in GENERIC_SUBDOMAINS:
                 return [key], f"the sender's domain is {domain}"
         places = (
-            ("the sender's name", parsed.sender_name),
-            ("the subject", parsed.subject),
-            ("the text", parsed.text[:3000]),
+            ("the sender's name mentions", parsed.sender_name),
+            ("the subject mentions", parsed.subject),
+            ("the email mentions", parsed.text[:3000]),
         )
         for where, text in places:
             padded = f" {company_key(text)} "
@@ -250,7 +255,7 @@ class ApplicationIndex:
             # "Globex Labs" beats "Globex" when both are tracked.
             hits = [key for key in hits if not any(key != other and key in other for other in hits)]
             if hits:
-                return hits, f"{where} names {self.by_company[hits[0]][0]['company__name']}"
+                return hits, f"{where} {self.by_company[hits[0]][0]['company__name']}"
         return [], ""
 
     def match(self, parsed: ParsedEmail, *, kind: str) -> Match:

@@ -102,7 +102,7 @@ def _date(message: EmailMessage) -> datetime.datetime | None:
 def _part_text(part: EmailMessage) -> str:
     try:
         return part.get_content()
-    except (LookupError, UnicodeError, AssertionError, ValueError):
+    except (LookupError, UnicodeError, AssertionError, ValueError, AttributeError, KeyError):
         payload = part.get_payload(decode=True) or b""
         return payload.decode("utf-8", errors="replace")
 
@@ -119,8 +119,11 @@ def _body_text(message: EmailMessage) -> str:
             plain = _part_text(part)
         elif content_type == "text/html" and not html:
             html = _part_text(part)
-    if html and len(plain.strip()) < 40:
-        return html_to_text(html[: TEXT_LIMIT * 4])
+    if not html:
+        return plain
+    html_text = html_to_text(html[: TEXT_LIMIT * 4])
+    if not plain.strip() or (len(plain.strip()) < 40 and len(html_text) > 3 * len(plain)):
+        return html_text
     return plain
 
 

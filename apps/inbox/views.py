@@ -103,7 +103,12 @@ def _after_action(request: HtmxHttpRequest, suggestion: Suggestion, application)
             request, "Moved to interviewing. Add the interview's date when you know it."
         )
         return _go(request, reverse("applications:interview_create", args=[application.pk]))
-    messages.success(request, f"Done. The email is on the timeline of {application}.")
+    if suggestion.kind == Kind.INTERVIEW:
+        messages.success(
+            request, "Interview scheduled; the email is on the application's timeline."
+        )
+    else:
+        messages.success(request, f"Done. The email is on the timeline of {application}.")
     return _go(request, application.get_absolute_url())
 
 

@@ -76,7 +76,9 @@ def test_an_interview_email_becomes_a_scheduled_interview(page, user, password, 
     card.get_by_label("Kind of interview").select_option("technical")
     card.get_by_role("button", name="Schedule the interview").click()
     expect(page.get_by_role("heading", name="Round 1: Technical")).to_be_visible()
-    expect(page.locator("summary", has_text="Interview invitation – Backend Engineer")).to_be_visible()
+    expect(
+        page.locator("summary", has_text="Interview invitation – Backend Engineer")
+    ).to_be_visible()
     assert Interview.objects.get().application.status == "interviewing"
     _shoot(page, "interview-scheduled")
 
