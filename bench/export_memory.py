@@ -39,7 +39,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from apps.accounts.models import User  # noqa: E402
-from apps.core.management.commands.seed_demo import seed_everything  # noqa: E402
+from apps.demo.seed import seed_everything  # noqa: E402
 from apps.exports.datasets import DATASETS  # noqa: E402
 from apps.exports.restore import read_bundle  # noqa: E402
 from apps.exports.services import restore_everything  # noqa: E402

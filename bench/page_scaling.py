@@ -43,7 +43,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from django.urls import reverse  # noqa: E402
 
 from apps.accounts.models import User  # noqa: E402
-from apps.core.management.commands.seed_demo import seed_everything  # noqa: E402
+from apps.demo.seed import seed_everything  # noqa: E402
 
 PAGES = [
     ("dashboard", lambda: reverse("dashboard:home")),

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "apps.inbox",
     "apps.exports",
     "apps.dashboard",
+    "apps.demo",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from apps.accounts.models import User, normalise_email
 from apps.core.dates import today_for
+from apps.core.forms import DateField
 
 
 def timezone_choices() -> list[tuple[str, str]]:
@@ -100,7 +101,7 @@ class ProfileForm(forms.ModelForm):
             "stale_after_days",
             "auto_close_stale",
         ]
-        widgets = {"resting_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"resting_until": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

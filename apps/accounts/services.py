@@ -30,10 +30,3 @@ def pause_mode_start(*, user: User, days: int) -> User:
     user.resting_until = today_for(user) + datetime.timedelta(days=days)
     user.save(update_fields=["resting_until"])
     return user
-
-
-@transaction.atomic
-def pause_mode_end(*, user: User) -> User:
-    user.resting_until = None
-    user.save(update_fields=["resting_until"])
-    return user

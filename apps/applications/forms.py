@@ -20,8 +20,8 @@ from apps.applications.selectors import (
     OPEN,
     SORTS,
 )
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from apps.applications.validators import validate_applied_on
+from apps.core.forms import DateField
 
 RATING_CHOICES = [(1, "1 (low)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (high)")]
 FIT_CHOICES = [("", "Not sure"), *RATING_CHOICES]
@@ -36,16 +36,6 @@ def _fit_field(label: str) -> forms.TypedChoiceField:
         required=False,
         widget=forms.RadioSelect,
     )
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names when the form has
-    that field, otherwise above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class ApplicationForm(forms.ModelForm):
@@ -121,12 +111,9 @@ class ApplicationForm(forms.ModelForm):
             "role_title": {"required": "Enter the role, for example “Backend developer”."},
             "salary_min": {"invalid": "Enter a whole number, without currency signs."},
             "salary_max": {"invalid": "Enter a whole number, without currency signs."},
-            "applied_on": {"invalid": "Enter a date, for example 2026-03-14."},
-            "next_follow_up_on": {"invalid": "Enter a date, for example 2026-03-14."},
         }
+        field_classes = {"applied_on": DateField, "next_follow_up_on": DateField}
         widgets = {
-            "applied_on": DATE_WIDGET,
-            "next_follow_up_on": DATE_WIDGET,
             "notes": forms.Textarea(attrs={"rows": 4}),
             "salary_currency": forms.TextInput(
                 attrs={"size": 3, "autocapitalize": "characters", "maxlength": 3}
@@ -149,8 +136,7 @@ class ApplicationForm(forms.ModelForm):
 
     def clean_applied_on(self):
         applied_on = self.cleaned_data.get("applied_on")
-        if applied_on and applied_on > self.today:
-            raise ValidationError("The date you applied can’t be in the future.")
+        validate_applied_on(applied_on, today=self.today)
         return applied_on
 
     def clean_salary_currency(self) -> str:
@@ -194,14 +180,7 @@ def _next_stage(status: str) -> str:
 
 class MoveForm(forms.Form):
     status = forms.ChoiceField(label="Move to", choices=Status.choices)
-    on = forms.DateField(
-        label="When",
-        widget=DATE_WIDGET,
-        error_messages={
-            "required": "Enter the date it happened.",
-            "invalid": "Enter a date, for example 2026-03-14.",
-        },
-    )
+    on = DateField(label="When", error_messages={"required": "Enter the date it happened."})
     note = forms.CharField(
         label="Note",
         required=False,
@@ -228,12 +207,8 @@ class MoveForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    next_follow_up_on = forms.DateField(
-        label="Follow up on",
-        required=False,
-        widget=DATE_WIDGET,
-        help_text="Leave empty to clear the reminder.",
-        error_messages={"invalid": "Enter a date, for example 2026-03-14."},
+    next_follow_up_on = DateField(
+        label="Follow up on", required=False, help_text="Leave empty to clear the reminder."
     )
 
     def __init__(self, *args, today: datetime.date, **kwargs):
@@ -338,18 +313,8 @@ class FilterForm(forms.Form):
         error_messages=NOT_AN_OPTION,
         choices=[("", "Any work mode"), *WorkMode.choices],
     )
-    applied_from = forms.DateField(
-        label="Applied from",
-        required=False,
-        widget=DATE_WIDGET,
-        error_messages={"invalid": "Enter a date, for example 2026-03-14."},
-    )
-    applied_to = forms.DateField(
-        label="Applied until",
-        required=False,
-        widget=DATE_WIDGET,
-        error_messages={"invalid": "Enter a date, for example 2026-03-14."},
-    )
+    applied_from = DateField(label="Applied from", required=False)
+    applied_to = DateField(label="Applied until", required=False)
     follow_up_due = forms.BooleanField(label="Follow-up due", required=False)
     archived = forms.ChoiceField(
         label="Show",

@@ -1,92 +1,79 @@
-"""A small iCalendar (RFC 5545) writer: just what a subscribed feed of interviews and
-follow-up dates needs, without another dependency."""
+"""The calendar feed: the person's interviews and follow-up dates as an iCalendar (RFC 5545)
+file that any calendar app can subscribe to. The icalendar package writes the file (escaping,
+line folding, line endings)."""
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
 
-CRLF = "\r\n"
-MAX_LINE_OCTETS = 75
+import icalendar
+from django.utils import timezone
 
+from apps.applications import selectors
+from apps.core.dates import today_for
 
-@dataclass(frozen=True)
-class Event:
-    uid: str
-    stamp: datetime.datetime
-    start: datetime.datetime | datetime.date
-    end: datetime.datetime | datetime.date
-    summary: str
-    description: str = ""
-    location: str = ""
-    url: str = ""
-
-
-def escape_text(value: str) -> str:
-    """TEXT values escape backslash, semicolon and comma, and write newlines as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+INTERVIEW_LENGTH = datetime.timedelta(hours=1)
+# How far back the feed reaches, so a calendar keeps recent history without the whole search.
+INTERVIEWS_SINCE = datetime.timedelta(days=90)
+FOLLOW_UPS_SINCE = datetime.timedelta(days=30)
+# Stable whatever host name the feed is fetched through, so calendars never duplicate events.
+UID_DOMAIN = "rebound.calendar"
+REFRESH = datetime.timedelta(hours=1)
 
 
-def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character;
-    each continuation line starts with one space."""
-    pieces: list[str] = []
-    current = ""
-    current_octets = 0
-    limit = MAX_LINE_OCTETS
-    for char in line:
-        size = len(char.encode("utf-8"))
-        if current_octets + size > limit:
-            pieces.append(current)
-            current, current_octets = " ", 1
-        current += char
-        current_octets += size
-    pieces.append(current)
-    return CRLF.join(pieces)
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC)
 
 
-def utc_stamp(moment: datetime.datetime) -> str:
-    if moment.tzinfo is None:
-        raise ValueError("iCalendar times must be timezone-aware.")
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _interview_events(owner, link: Callable[[str], str]) -> list[icalendar.Event]:
+    events = []
+    since = timezone.now() - INTERVIEWS_SINCE
+    for interview in selectors.calendar_interviews(user=owner, since=since):
+        application = interview.application
+        details = [f"Round {interview.round_number}"]
+        if interview.with_whom:
+            details.append(f"With: {interview.with_whom}")
+        if interview.notes:
+            details.append(interview.notes)
+        event = icalendar.Event()
+        event.add("uid", f"interview-{interview.pk}@{UID_DOMAIN}")
+        event.add("dtstamp", _utc(interview.updated_at))
+        event.add("dtstart", _utc(interview.scheduled_at))
+        event.add("dtend", _utc(interview.scheduled_at + INTERVIEW_LENGTH))
+        event.add("summary", f"{interview.get_kind_display()} interview: {application}")
+        event.add("description", "\n".join(details))
+        event.add("url", link(application.get_absolute_url()))
+        events.append(event)
+    return events
 
 
-def _date_or_time(name: str, value: datetime.datetime | datetime.date) -> str:
-    if isinstance(value, datetime.datetime):
-        return f"{name}:{utc_stamp(value)}"
-    return f"{name};VALUE=DATE:{value:%Y%m%d}"
+def _follow_up_events(owner, link: Callable[[str], str]) -> list[icalendar.Event]:
+    events = []
+    since = today_for(owner) - FOLLOW_UPS_SINCE
+    for application in selectors.calendar_follow_ups(user=owner, since=since):
+        day = application.next_follow_up_on
+        event = icalendar.Event()
+        event.add("uid", f"follow-up-{application.pk}-{day:%Y%m%d}@{UID_DOMAIN}")
+        event.add("dtstamp", _utc(application.updated_at))
+        event.add("dtstart", day)
+        event.add("dtend", day + datetime.timedelta(days=1))
+        event.add("summary", f"Follow up: {application}")
+        event.add("url", link(application.get_absolute_url()))
+        events.append(event)
+    return events
 
 
-def event_lines(event: Event) -> list[str]:
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{escape_text(event.uid)}",
-        f"DTSTAMP:{utc_stamp(event.stamp)}",
-        _date_or_time("DTSTART", event.start),
-        _date_or_time("DTEND", event.end),
-        f"SUMMARY:{escape_text(event.summary)}",
-    ]
-    if event.description:
-        lines.append(f"DESCRIPTION:{escape_text(event.description)}")
-    if event.location:
-        lines.append(f"LOCATION:{escape_text(event.location)}")
-    if event.url:
-        lines.append(f"URL:{event.url}")
-    lines.append("END:VEVENT")
-    return lines
-
-
-def calendar(events: list[Event], *, name: str) -> str:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Rebound//Job search calendar//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
-        "X-PUBLISHED-TTL:PT1H",
-    ]
-    for event in events:
-        lines.extend(event_lines(event))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + CRLF for line in lines)
+def calendar_feed(*, owner, link: Callable[[str], str]) -> bytes:
+    """The person's feed: interviews from the last 90 days on, and the follow-up dates of
+    open applications from the last 30 days on. ``link`` turns a path into a full address."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Rebound//Job search calendar//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # Properties the library does not know are written as given: say what type they are.
+    calendar.add("x-wr-calname", icalendar.vText(f"Rebound: {owner.name}"))
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
+    for event in _interview_events(owner, link) + _follow_up_events(owner, link):
+        calendar.add_component(event)
+    return calendar.to_ical()

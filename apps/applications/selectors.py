@@ -12,6 +12,7 @@ from apps.applications.models import (
     CLOSED_STATUSES,
     STALE_STATUSES,
     Application,
+    Company,
     Correspondence,
     Interview,
     Status,
@@ -50,6 +51,11 @@ BOARD_COLUMN_LIMIT = 50
 def applications_for(*, user) -> QuerySet[Application]:
     """All of the person's applications, with their company, newest move first."""
     return Application.objects.for_user(user).select_related("company")
+
+
+def companies_for(*, user) -> QuerySet[Company]:
+    """The person's companies, by name."""
+    return Company.objects.for_user(user)
 
 
 def application_list(

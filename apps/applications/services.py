@@ -18,6 +18,7 @@ from apps.applications.models import (
     Status,
     StatusChange,
 )
+from apps.applications.validators import validate_applied_on
 from apps.core.dates import today_for, user_zone
 
 # Fields of an application that application_create and application_update accept besides
@@ -64,6 +65,25 @@ def _check_details(details: dict, allowed: Iterable[str]) -> None:
         raise TypeError(f"Unknown fields: {', '.join(sorted(unknown))}")
 
 
+def _check_applied_on(applied_on: datetime.date | None, *, today: datetime.date) -> None:
+    try:
+        validate_applied_on(applied_on, today=today)
+    except ValidationError as error:
+        raise ValidationError({"applied_on": error.messages}) from None
+
+
+def _first_applied_on(
+    status: str, applied_on: datetime.date | None, *, today: datetime.date
+) -> datetime.date | None:
+    """A new application's applied date: as given, or today for one past the wishlist."""
+    if status not in Status.values:
+        raise ValidationError({"status": "Choose a stage from the list."})
+    if applied_on is None and status != Status.WISHLIST:
+        applied_on = today
+    _check_applied_on(applied_on, today=today)
+    return applied_on
+
+
 @transaction.atomic
 def application_create(
     *,
@@ -81,12 +101,7 @@ def application_create(
     """
     _check_details(details, APPLICATION_DETAIL_FIELDS)
     today = today_for(owner)
-    if status not in Status.values:
-        raise ValidationError({"status": "Choose a stage from the list."})
-    if applied_on is None and status != Status.WISHLIST:
-        applied_on = today
-    if applied_on is not None and applied_on > today:
-        raise ValidationError({"applied_on": "The date you applied cannot be in the future."})
+    applied_on = _first_applied_on(status, applied_on, today=today)
     company = company_get_or_create(owner=owner, name=company_name)
     started_on = applied_on or today
     application = Application(
@@ -171,14 +186,7 @@ def applications_create_many(*, owner, rows: list[dict]) -> int:
         status = details.pop("status", Status.APPLIED)
         applied_on = details.pop("applied_on", None)
         try:
-            if status not in Status.values:
-                raise ValidationError({"status": "Choose a stage from the list."})
-            if applied_on is None and status != Status.WISHLIST:
-                applied_on = today
-            if applied_on is not None and applied_on > today:
-                raise ValidationError(
-                    {"applied_on": "The date you applied cannot be in the future."}
-                )
+            applied_on = _first_applied_on(status, applied_on, today=today)
             application = Application(
                 owner=owner,
                 company=company,
@@ -222,9 +230,7 @@ def applications_create_many(*, owner, rows: list[dict]) -> int:
 def application_update(*, application: Application, company_name: str, **details) -> Application:
     """Edit an application's details. Its status only changes through application_move."""
     _check_details(details, ("role_title", *APPLICATION_DETAIL_FIELDS))
-    applied_on = details.get("applied_on", application.applied_on)
-    if applied_on is not None and applied_on > today_for(application.owner):
-        raise ValidationError({"applied_on": "The date you applied cannot be in the future."})
+    _check_applied_on(details.get("applied_on"), today=today_for(application.owner))
     application.company = company_get_or_create(owner=application.owner, name=company_name)
     for field, value in details.items():
         setattr(application, field, value)
@@ -475,3 +481,9 @@ def correspondence_add(
     entry.full_clean()
     entry.save()
     return entry
+
+
+def application_lock(*, application: Application) -> None:
+    """Hold the application's row until the caller's transaction ends, so two writes that
+    read it first (a double click, say) take turns instead of both acting."""
+    Application.objects.select_for_update().filter(pk=application.pk).exists()

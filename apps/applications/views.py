@@ -1,19 +1,16 @@
-import datetime
-
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
+from apps.accounts.selectors import user_by_calendar_token
 from apps.applications import ics, selectors, services
 from apps.applications.forms import (
     BULK_ARCHIVE,
@@ -27,10 +24,10 @@ from apps.applications.forms import (
     MoveForm,
     OutcomeForm,
     StaleCloseForm,
-    add_service_errors,
 )
 from apps.applications.models import Application, Interview, Status
 from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 
 PER_PAGE = 25
@@ -448,56 +445,15 @@ def stale_list(request: HtmxHttpRequest) -> HttpResponse:
 
 # Calendar feed --------------------------------------------------------------------------
 
-INTERVIEW_LENGTH = datetime.timedelta(hours=1)
-# Stable whatever host name the feed is fetched through, so calendars never duplicate events.
-UID_DOMAIN = "rebound.calendar"
-
 
 @login_not_required
 @require_GET
 @never_cache
 def calendar_feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
-    owner = get_user_model().objects.filter(calendar_token=token, is_active=True).first()
-    if owner is None or not token:
+    owner = user_by_calendar_token(token)
+    if owner is None:
         raise Http404("No such calendar.")
-    now = timezone.now()
-    today = today_for(owner)
-    events = []
-    for interview in selectors.calendar_interviews(
-        user=owner, since=now - datetime.timedelta(days=90)
-    ):
-        application = interview.application
-        details = [f"Round {interview.round_number}"]
-        if interview.with_whom:
-            details.append(f"With: {interview.with_whom}")
-        if interview.notes:
-            details.append(interview.notes)
-        events.append(
-            ics.Event(
-                uid=f"interview-{interview.pk}@{UID_DOMAIN}",
-                stamp=interview.updated_at,
-                start=interview.scheduled_at,
-                end=interview.scheduled_at + INTERVIEW_LENGTH,
-                summary=f"{interview.get_kind_display()} interview: {application}",
-                description="\n".join(details),
-                url=request.build_absolute_uri(application.get_absolute_url()),
-            )
-        )
-    for application in selectors.calendar_follow_ups(
-        user=owner, since=today - datetime.timedelta(days=30)
-    ):
-        day = application.next_follow_up_on
-        events.append(
-            ics.Event(
-                uid=f"follow-up-{application.pk}-{day:%Y%m%d}@{UID_DOMAIN}",
-                stamp=application.updated_at,
-                start=day,
-                end=day + datetime.timedelta(days=1),
-                summary=f"Follow up: {application}",
-                url=request.build_absolute_uri(application.get_absolute_url()),
-            )
-        )
-    body = ics.calendar(events, name=f"Rebound: {owner.name}")
+    body = ics.calendar_feed(owner=owner, link=request.build_absolute_uri)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="rebound.ics"'
     return response

@@ -6,20 +6,7 @@ from django.core.exceptions import ValidationError
 from apps.applications.selectors import applications_for
 from apps.contacts.models import Contact, Interaction, InteractionKind, LinkRole
 from apps.contacts.selectors import contacts_for
-
-
-def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names when the form
-    has that field, otherwise above the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
+from apps.core.forms import DateInput
 
 
 class ContactForm(forms.ModelForm):
@@ -58,7 +45,7 @@ class ContactForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
             "how_we_met": forms.TextInput(),
-            "next_follow_up_on": date_input(),
+            "next_follow_up_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
@@ -100,8 +87,8 @@ class InteractionForm(forms.ModelForm):
         model = Interaction
         fields = ["kind", "happened_on", "notes", "follow_up_on"]
         widgets = {
-            "happened_on": date_input(),
-            "follow_up_on": date_input(),
+            "happened_on": DateInput(),
+            "follow_up_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {"follow_up_on": "Optional. Sets the contact’s next follow-up."}

@@ -4,12 +4,10 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
-from apps.applications.models import Company
-from apps.applications.selectors import applications_for
+from apps.applications.selectors import applications_for, companies_for
 from apps.contacts import selectors, services
 from apps.contacts.forms import (
     ApplicationLinkForm,
@@ -17,12 +15,12 @@ from apps.contacts.forms import (
     ContactLinkForm,
     EventForm,
     InteractionForm,
-    apply_service_errors,
 )
 from apps.contacts.models import ApplicationContact, Contact, ContactKind, Interaction
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
-from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
+from apps.core.forms import add_service_errors
+from apps.core.htmx import HtmxHttpRequest, render_page_or_partial, safe_next_url
 
 PER_PAGE = 50
 FROM_LIST = "list"
@@ -58,14 +56,11 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
     filters = _filters_from(request)
     rows = selectors.contact_list(owner=request.user, today=today, filters=filters)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "page": page,
         "filters": filters,
-        "query": query.urlencode(),
         "kinds": ContactKind.choices,
-        "companies": Company.objects.for_user(request.user).only("id", "name"),
+        "companies": companies_for(user=request.user).only("id", "name"),
         "suggestions": selectors.reconnect_suggestions(owner=request.user, limit=3),
         "today": today,
     }
@@ -98,7 +93,7 @@ def _links_context(request: HtmxHttpRequest, contact: Contact, link_form=None) -
 
 
 def _company_names(user) -> list[str]:
-    return list(Company.objects.for_user(user).values_list("name", flat=True))
+    return list(companies_for(user=user).values_list("name", flat=True))
 
 
 @require_http_methods(["GET", "POST"])
@@ -113,7 +108,7 @@ def contact_create(request: HtmxHttpRequest) -> HttpResponse:
         try:
             contact = services.contact_create(owner=request.user, **form.service_fields())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{contact.name} is in your contacts.")
             return redirect(contact)
@@ -130,7 +125,7 @@ def contact_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         try:
             services.contact_update(contact=contact, **form.service_fields())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Changes saved.")
             return redirect(contact)
@@ -171,7 +166,7 @@ def interaction_log(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 owner=request.user, contact=contact, **form.service_fields()
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
     if request.method == "POST" and request.htmx:
         if from_list:
             context = {"contact": contact, "today": today, "logged": logged}
@@ -226,20 +221,11 @@ def event_create(request: HtmxHttpRequest) -> HttpResponse:
         try:
             services.interaction_log(owner=request.user, contact=None, **form.service_fields())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Event saved. Add anyone you met as a contact from here.")
             return redirect("contacts:events")
     return render(request, "contacts/event_form.html", {"form": form})
-
-
-def _safe_next(request: HtmxHttpRequest, fallback: str) -> str:
-    candidate = request.POST.get("next", "")
-    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
 
 
 @require_POST
@@ -256,7 +242,7 @@ def link_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{contact.name} is linked to that application.")
             return redirect(f"{contact.get_absolute_url()}#applications")
@@ -279,7 +265,7 @@ def link_contact(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['contact'].name} is linked.")
             return redirect(application)
@@ -294,4 +280,4 @@ def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     fallback = link.contact.get_absolute_url()
     services.application_contact_unlink(link=link)
     messages.info(request, "Link removed. The contact and the application are still there.")
-    return redirect(_safe_next(request, fallback))
+    return redirect(safe_next_url(request, fallback=fallback))

@@ -15,3 +15,9 @@ def user_zone(user) -> zoneinfo.ZoneInfo:
 def today_for(user) -> datetime.date:
     """Today's date where this person is, not where the server is."""
     return timezone.localdate(timezone=user_zone(user))
+
+
+def week_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The Monday and the Sunday of the week that holds this day."""
+    start = today - datetime.timedelta(days=today.weekday())
+    return start, start + datetime.timedelta(days=6)

@@ -23,11 +23,15 @@ def render_page_or_partial(
     return render(request, template_name, context, status=status)
 
 
+NEXT_URL = "next_url"
+
+
 def safe_next_url(request: HttpRequest, *, fallback: str) -> str:
-    """Where a no-JavaScript form should return to: its `next_url` field when that points
-    back into this site, else the fallback. Never an outside address."""
-    candidate = request.POST.get("next_url") or request.GET.get("next_url") or ""
-    if candidate and url_has_allowed_host_and_scheme(
+    """Where a form should send the person back to: its `next_url` value (posted, or in the
+    query string) when that is a path on this site, else the fallback. Never an outside
+    address, and nothing odd: "0", "javascript:..." or "//elsewhere" all mean the fallback."""
+    candidate = request.POST.get(NEXT_URL) or request.GET.get(NEXT_URL) or ""
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate

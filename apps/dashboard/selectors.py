@@ -4,6 +4,7 @@ the dashboard."""
 import datetime
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 
 from apps.applications.models import ACTIVE_STATUSES, Status
@@ -14,8 +15,9 @@ from apps.applications.selectors import (
     upcoming_interviews,
 )
 from apps.contacts.selectors import ContactFilters, contact_list, networking_touches
+from apps.core.charts import Bar, bars
+from apps.core.dates import week_bounds
 from apps.feedback.selectors import follow_ups_due as feedback_follow_ups_due
-from apps.rejections.selectors import week_bounds
 
 DUE_LIMIT = 5
 
@@ -28,18 +30,6 @@ class WeekPanel:
     touches: int
     touch_goal: int
     interviews: list
-
-    @staticmethod
-    def percent(done: int, goal: int) -> int:
-        return min(100, round(100 * done / goal)) if goal else 100
-
-    @property
-    def application_percent(self) -> int:
-        return self.percent(self.applications, self.application_goal)
-
-    @property
-    def touch_percent(self) -> int:
-        return self.percent(self.touches, self.touch_goal)
 
 
 def week_panel(*, user, today: datetime.date) -> WeekPanel:
@@ -87,34 +77,23 @@ def due_panel(*, user, today: datetime.date) -> DuePanel:
 
 
 @dataclass(frozen=True)
-class PipelineStage:
-    status: str
-    label: str
-    count: int
-    percent: int
-
-
-@dataclass(frozen=True)
 class Pipeline:
-    stages: list[PipelineStage]
+    bars: list[Bar]  # one per open stage, linked to the table filtered to it
     total: int  # every application, closed ones included
 
     @property
     def open(self) -> int:
-        return sum(stage.count for stage in self.stages)
+        return sum(bar.value for bar in self.bars)
 
 
 def pipeline(*, user) -> Pipeline:
     """How many applications sit in each open stage, for a small funnel. One query."""
     counts = status_counts(user=user)
-    largest = max((counts[status] for status in ACTIVE_STATUSES), default=0)
-    stages = [
-        PipelineStage(
-            status,
-            Status(status).label,
-            counts[status],
-            round(100 * counts[status] / largest) if largest else 0,
-        )
-        for status in ACTIVE_STATUSES
-    ]
-    return Pipeline(stages=stages, total=sum(counts.values()))
+    table = reverse("applications:list")
+    return Pipeline(
+        bars=bars(
+            [(Status(status).label, counts[status]) for status in ACTIVE_STATUSES],
+            urls=[f"{table}?status={status}" for status in ACTIVE_STATUSES],
+        ),
+        total=sum(counts.values()),
+    )

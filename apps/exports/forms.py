@@ -2,9 +2,7 @@ from django import forms
 
 from apps.applications.models import Status
 from apps.exports.spreadsheet import (
-    DAY_FIRST,
     MAX_BYTES,
-    MONTH_FIRST,
     REQUIRED_TARGETS,
     TARGET_LABELS,
     TARGETS,
@@ -12,10 +10,10 @@ from apps.exports.spreadsheet import (
     Sheet,
     SpreadsheetError,
     column_labels,
-    guess_date_order,
     guess_mapping,
     read_spreadsheet,
 )
+from apps.exports.values import DAY_FIRST, MONTH_FIRST, guess_date_order
 
 NOT_IN_FILE = ""
 

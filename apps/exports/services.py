@@ -5,15 +5,17 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.applications.services import RowRefused, applications_create_many
+from apps.core.dates import today_for
 from apps.exports.datasets import RESTORE_ORDER
 from apps.exports.models import PendingImport
 from apps.exports.restore import Bundle, PlannedRow, RestoreError
 from apps.exports.selectors import account_is_empty
-from apps.exports.spreadsheet import ImportRow, Mapping, Sheet
+from apps.exports.spreadsheet import ImportRow, Mapping, Sheet, parse_rows
 
 PENDING_LIFETIME = datetime.timedelta(days=1)
 PENDING_KEPT_PER_PERSON = 5
@@ -59,6 +61,12 @@ def pending_import_is_stale(pending: PendingImport) -> bool:
     return pending.created_at < timezone.now() - PENDING_LIFETIME
 
 
+def pending_import_rows(pending: PendingImport) -> list[ImportRow]:
+    """The upload's rows as the chosen mapping reads them, each with its problems."""
+    sheet = Sheet.from_json(pending.sheet)
+    return parse_rows(sheet, Mapping.from_json(pending.mapping), today=today_for(pending.owner))
+
+
 @dataclass
 class RowFailed(Exception):
     """The applications service refused a row after the preview had passed it."""
@@ -78,6 +86,38 @@ def applications_import(*, owner, rows: list[ImportRow], pending: PendingImport 
     if pending is not None:
         pending.delete()
     return created
+
+
+@dataclass(frozen=True)
+class ImportDone:
+    created: int
+    skipped: int  # rows with problems, left out at the person's choice
+
+
+@transaction.atomic
+def pending_import_confirm(*, pending: PendingImport, valid_only: bool) -> ImportDone:
+    """Import a checked upload. Every row is read again from what the server kept (never
+    from the browser); rows with problems stop the import unless the person chose to leave
+    them out. All or nothing; a refusal raises ValidationError saying what to do next."""
+    if not pending.mapping:
+        raise ValidationError("Please check the preview, then choose how to import.")
+    rows = pending_import_rows(pending)
+    ready = [row for row in rows if row.ok]
+    if len(ready) < len(rows) and not valid_only:
+        raise ValidationError(
+            "Some rows need a look, so nothing was imported. Fix the file, "
+            "or import the ready rows only."
+        )
+    if not ready:
+        raise ValidationError("No row is ready to import, so nothing was imported.")
+    try:
+        created = applications_import(owner=pending.owner, rows=ready, pending=pending)
+    except RowFailed as failure:
+        raise ValidationError(
+            f"Row {failure.number} could not be saved ({' '.join(failure.messages)}), so "
+            "nothing was imported."
+        ) from None
+    return ImportDone(created=created, skipped=len(rows) - len(ready))
 
 
 # --- restore ---------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,7 +22,7 @@ from apps.exports.forms import (
 )
 from apps.exports.models import PendingImport
 from apps.exports.restore import RestoreError, read_bundle
-from apps.exports.spreadsheet import Mapping, Sheet, parse_rows
+from apps.exports.spreadsheet import Sheet
 from apps.exports.streaming import csv_bytes, csv_pieces, zip_pieces
 
 PROBLEM_ROWS_SHOWN = 200
@@ -133,12 +133,6 @@ def import_mapping(request: HtmxHttpRequest, token: str) -> HttpResponse:
     return render(request, "exports/import_mapping.html", context)
 
 
-def _parsed(request: HtmxHttpRequest, pending: PendingImport):
-    sheet = Sheet.from_json(pending.sheet)
-    mapping = Mapping.from_json(pending.mapping)
-    return parse_rows(sheet, mapping, today=today_for(request.user))
-
-
 @require_GET
 def import_preview(request: HtmxHttpRequest, token: str) -> HttpResponse:
     pending = _pending(request, token)
@@ -146,7 +140,7 @@ def import_preview(request: HtmxHttpRequest, token: str) -> HttpResponse:
         return redirect("exports:import_upload")
     if not pending.mapping:
         return redirect("exports:import_mapping", token=pending.token)
-    rows = _parsed(request, pending)
+    rows = services.pending_import_rows(pending)
     problems = [row for row in rows if not row.ok]
     ready = [row for row in rows if row.ok]
     context = {
@@ -167,34 +161,19 @@ def import_confirm(request: HtmxHttpRequest, token: str) -> HttpResponse:
     pending = _pending(request, token)
     if pending is None:
         return redirect("exports:import_upload")
-    preview_url = reverse("exports:import_preview", kwargs={"token": pending.token})
     form = ConfirmImportForm(request.POST)
-    if not pending.mapping or not form.is_valid():
-        messages.error(request, "Please check the preview, then choose how to import.")
-        return redirect(preview_url)
-    # Everything is read again from what the server kept; only the choice comes from the form.
-    rows = _parsed(request, pending)
-    ready = [row for row in rows if row.ok]
-    if len(ready) < len(rows) and form.cleaned_data["mode"] != IMPORT_VALID_ONLY:
-        messages.error(request, "Some rows need a look, so nothing was imported. Fix the file, "
-                                "or import the ready rows only.")  # fmt: skip
-        return redirect(preview_url)
-    if not ready:
-        messages.error(request, "No row is ready to import, so nothing was imported.")
-        return redirect(preview_url)
     try:
-        created = services.applications_import(owner=request.user, rows=ready, pending=pending)
-    except services.RowFailed as failure:
-        messages.error(
-            request,
-            f"Row {failure.number} could not be saved ({' '.join(failure.messages)}), so "
-            "nothing was imported.",
+        if not form.is_valid():
+            raise ValidationError("Please check the preview, then choose how to import.")
+        done = services.pending_import_confirm(
+            pending=pending, valid_only=form.cleaned_data["mode"] == IMPORT_VALID_ONLY
         )
-        return redirect(preview_url)
-    skipped = len(rows) - len(ready)
-    summary = f"Imported {created} application{pluralize(created)}."
-    if skipped:
-        summary += f" {skipped} row{pluralize(skipped)} with problems left out."
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return redirect("exports:import_preview", token=pending.token)
+    summary = f"Imported {done.created} application{pluralize(done.created)}."
+    if done.skipped:
+        summary += f" {done.skipped} row{pluralize(done.skipped)} with problems left out."
     messages.success(request, summary)
     return redirect("applications:list")
 

@@ -70,11 +70,11 @@ def follow_up_message(
     return "\n\n".join(paragraphs)
 
 
-def request_draft_for(*, application, recipient_name: str = "") -> str:
-    """The request message for one of the person's applications, with the stage it reached
-    read from its history (two small queries)."""
+def request_draft_for(*, application, person_name: str, recipient_name: str = "") -> str:
+    """The request message for one of the person's applications, signed with their name,
+    with the stage it reached read from its history (two small queries)."""
     return request_message(
-        person_name=application.owner.name,
+        person_name=person_name,
         role_title=application.role_title,
         company_name=application.company.name,
         stage_phrase=STAGE_PHRASES[stage_reached(application)],
@@ -82,10 +82,10 @@ def request_draft_for(*, application, recipient_name: str = "") -> str:
     )
 
 
-def follow_up_draft_for(*, feedback_request, recipient_name: str = "") -> str:
+def follow_up_draft_for(*, feedback_request, person_name: str, recipient_name: str = "") -> str:
     application = feedback_request.application
     return follow_up_message(
-        person_name=application.owner.name,
+        person_name=person_name,
         role_title=application.role_title,
         company_name=application.company.name,
         asked_on=feedback_request.asked_on,

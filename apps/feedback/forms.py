@@ -1,44 +1,24 @@
 """Forms parse and label input; the date and status rules live in services.py, whose
-messages land on these forms' fields (see add_service_errors)."""
+messages land on these forms' fields (see apps.core.forms.add_service_errors)."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.urls import reverse
 
 from apps.applications.selectors import applications_for
 from apps.contacts.selectors import contacts_for
+from apps.core.forms import DateField
 from apps.feedback.models import Channel, RequestStatus, Tone
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _date_field(
     label: str, *, help_text: str = "", required: bool = False, required_message: str = ""
-) -> forms.DateField:
-    return forms.DateField(
+) -> DateField:
+    return DateField(
         label=label,
         required=required,
-        widget=DATE_WIDGET,
         help_text=help_text,
-        error_messages={
-            "invalid": "Enter a date, for example 2025-03-14.",
-            "required": required_message or "Enter a date.",
-        },
+        error_messages={"required": required_message or "Enter a date."},
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: each message on its field when the form
-    shows that field, otherwise at the top of the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        target = field if field in form.fields else None
-        if field == NON_FIELD_ERRORS:
-            target = None
-        for message in messages:
-            form.add_error(target, message)
 
 
 class ApplicationChoiceField(forms.ModelChoiceField):

@@ -92,10 +92,3 @@ def open_request_for(application: Application) -> FeedbackRequest | None:
         .order_by("-created_at", "-id")
         .first()
     )
-
-
-def requests_for_application(*, application: Application) -> QuerySet[FeedbackRequest]:
-    """Every request made about one application, newest first."""
-    return FeedbackRequest.objects.filter(
-        owner_id=application.owner_id, application=application
-    ).order_by("-created_at", "-id")

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 
 from apps.applications.models import Application
+from apps.applications.services import application_lock
 from apps.core.dates import today_for
 from apps.feedback.drafts import request_draft_for
 from apps.feedback.models import (
@@ -124,7 +125,9 @@ def feedback_request_create(
     _check_owner(owner, application=application, contact=contact)
     if message is None or not message.strip():
         message = request_draft_for(
-            application=application, recipient_name=contact.name if contact else ""
+            application=application,
+            person_name=owner.name,
+            recipient_name=contact.name if contact else "",
         )
     feedback_request = FeedbackRequest(
         owner=owner,
@@ -145,7 +148,7 @@ def feedback_request_start(*, owner, application: Application) -> tuple[Feedback
     locked while we look.
     """
     _check_owner(owner, application=application, contact=None)
-    Application.objects.select_for_update().filter(pk=application.pk).exists()
+    application_lock(application=application)
     existing = open_request_for(application)
     if existing is not None:
         return existing, False

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from apps.applications.models import Application
-from apps.contacts.models import Contact
+from apps.applications.selectors import applications_for
+from apps.contacts.selectors import contacts_for
 from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 from apps.feedback import selectors, services
 from apps.feedback.drafts import follow_up_draft_for, request_draft_for
@@ -21,7 +22,6 @@ from apps.feedback.forms import (
     FeedbackEditForm,
     FeedbackFilterForm,
     MarkSentForm,
-    add_service_errors,
 )
 from apps.feedback.models import FeedbackRequest, RequestStatus
 
@@ -37,10 +37,7 @@ def _owned_request(request: HtmxHttpRequest, pk: int) -> FeedbackRequest:
     rows = FeedbackRequest.objects.for_user(request.user).select_related(
         "application__company", "contact"
     )
-    feedback_request = get_object_or_404(rows, pk=pk)
-    # The drafts sign with the person's name: it is request.user, no need to load it again.
-    feedback_request.application.owner = request.user
-    return feedback_request
+    return get_object_or_404(rows, pk=pk)
 
 
 @require_GET
@@ -96,29 +93,28 @@ def request_create(request: HtmxHttpRequest) -> HttpResponse:
     # GET: ?application=<id> (and &contact=<id>) choose what to draft for. The page's selects
     # ask for the same thing through htmx and swap in only the message box.
     form = FeedbackCreateForm(user=request.user)
-    application = _owned_from_query(
-        request, Application.objects.select_related("company"), "application"
-    )
-    contact = _owned_from_query(request, Contact.objects.all(), "contact")
+    application = _owned_from_query(request, applications_for(user=request.user), "application")
+    contact = _owned_from_query(request, contacts_for(owner=request.user), "contact")
     if application is not None:
-        application.owner = request.user
         form.initial = {
             "application": application.pk,
             "contact": contact.pk if contact else None,
             "message": request_draft_for(
-                application=application, recipient_name=contact.name if contact else ""
+                application=application,
+                person_name=request.user.name,
+                recipient_name=contact.name if contact else "",
             ),
         }
     context = {"form": form}
     return render_page_or_partial(request, "feedback/create.html", "draft", context)
 
 
-def _owned_from_query(request: HtmxHttpRequest, rows: QuerySet, key: str):
-    """The person's object whose id is in the query string under key, or None."""
+def _owned_from_query(request: HtmxHttpRequest, owned: QuerySet, key: str):
+    """The object among the person's own whose id is in the query string under key, or None."""
     value = request.GET.get(key, "")
     if not value.isdigit():
         return None
-    return rows.for_user(request.user).filter(pk=int(value)).first()
+    return owned.filter(pk=int(value)).first()
 
 
 def _detail_context(request: HtmxHttpRequest, feedback_request: FeedbackRequest, **forms) -> dict:
@@ -132,6 +128,7 @@ def _detail_context(request: HtmxHttpRequest, feedback_request: FeedbackRequest,
         "follow_up_draft": (
             follow_up_draft_for(
                 feedback_request=feedback_request,
+                person_name=request.user.name,
                 recipient_name=_recipient_name(feedback_request),
             )
             if follow_up_due
@@ -275,9 +272,7 @@ def request_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def request_ask(request: HtmxHttpRequest, application_pk: int) -> HttpResponse:
     """One click from an application (or a recovery step): its open request, or a new one
     with the message drafted, then straight to it."""
-    rows = Application.objects.for_user(request.user).select_related("company")
-    application = get_object_or_404(rows, pk=application_pk)
-    application.owner = request.user
+    application = get_object_or_404(applications_for(user=request.user), pk=application_pk)
     feedback_request, created = services.feedback_request_start(
         owner=request.user, application=application
     )

@@ -1,10 +1,11 @@
 from django import forms
 
 from apps.applications.models import Application, Status
+from apps.applications.selectors import applications_for
 from apps.applications.stages import StageReached
+from apps.core.forms import DateField
 from apps.rejections.models import Feeling, Reflection, Rejection, StepState
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
@@ -24,8 +25,8 @@ class RejectionForm(forms.ModelForm):
     class Meta:
         model = Rejection
         fields = ["received_on", "stage_reached", "feeling", "reason_given", "notes"]
+        field_classes = {"received_on": DateField}
         widgets = {
-            "received_on": DATE_WIDGET,
             "reason_given": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
@@ -49,7 +50,7 @@ class QuickLogForm(forms.Form):
     )
     company_name = forms.CharField(label="Company", max_length=200, required=False)
     role_title = forms.CharField(label="Role", max_length=200, required=False)
-    received_on = forms.DateField(label="Heard on", widget=DATE_WIDGET)
+    received_on = DateField(label="Heard on")
     stage_reached = forms.ChoiceField(
         label="Stage reached",
         choices=[("", "Work it out from the history"), *StageReached.choices],
@@ -67,7 +68,7 @@ class QuickLogForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         in_play = (
-            Application.objects.for_user(user)
+            applications_for(user=user)
             .filter(archived=False)
             .exclude(status__in=[Status.REJECTED, Status.ACCEPTED, Status.WISHLIST])
         )

@@ -22,6 +22,8 @@ from apps.applications.stages import (
     pipeline_reach,
 )
 from apps.contacts.selectors import contacts_at_companies, interaction_days, reconnect_suggestions
+from apps.core.charts import Bar, bars
+from apps.core.dates import week_bounds
 from apps.feedback.selectors import feedback_requests_for, positive_feedback_count, response_rate
 from apps.feedback.selectors import takeaways as feedback_takeaways
 from apps.rejections.models import MOVE_ORDER, Move, RecoveryStep, Rejection, StepState
@@ -33,6 +35,11 @@ NETWORK_SUGGESTIONS = 3
 
 def rejections_for(*, user) -> QuerySet[Rejection]:
     return Rejection.objects.for_user(user).select_related("application__company")
+
+
+def rejection_of(*, application) -> Rejection | None:
+    """The rejection logged for this application, if there is one."""
+    return Rejection.objects.filter(application=application).first()
 
 
 def open_application_named(*, user, company_name: str, role_title: str):
@@ -49,12 +56,6 @@ def open_application_named(*, user, company_name: str, role_title: str):
         .order_by("-status_changed_on", "-id")
         .first()
     )
-
-
-def rejection_steps(*, rejection: Rejection) -> list[RecoveryStep]:
-    """The rejection's eight steps in the plan's order."""
-    steps = list(RecoveryStep.objects.filter(rejection=rejection))
-    return sorted(steps, key=lambda step: MOVE_ORDER.index(step.move))
 
 
 def step_is_due(step: RecoveryStep, today: datetime.date, *, mood_is_low: bool) -> bool:
@@ -85,11 +86,6 @@ class PlanPanel:
             **self.actions.get(step.move, {}),
             **self.per_rejection.get((step.move, step.rejection_id), {}),
         }
-
-
-def week_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    start = today - datetime.timedelta(days=today.weekday())
-    return start, start + datetime.timedelta(days=6)
 
 
 def past_rejections_by_stage(*, user) -> list[tuple[str, int]]:
@@ -137,9 +133,9 @@ def wishlist_top(*, user, limit: int = 3) -> list:
 def plan_panel(*, user, today: datetime.date) -> PlanPanel:
     """The dashboard's recovery plan: for each open rejection, newest first, the steps due
     today and those still to come, with what each move needs to offer its action."""
-    mood_is_low = _mood_is_low(user=user, today=today)
+    low_mood = mood_is_low(owner=user)
     still_open = Q(closes_on__isnull=True) | Q(closes_on__gte=today)
-    if mood_is_low:
+    if low_mood:
         still_open |= Q(move=Move.SELF_CARE)
     steps = (
         RecoveryStep.objects.for_user(user)
@@ -150,7 +146,7 @@ def plan_panel(*, user, today: datetime.date) -> PlanPanel:
     by_rejection: dict[int, PlanForRejection] = {}
     for step in steps:
         plan = by_rejection.setdefault(step.rejection_id, PlanForRejection(step.rejection))
-        if step_is_due(step, today, mood_is_low=mood_is_low):
+        if step_is_due(step, today, mood_is_low=low_mood):
             plan.due.append(step)
         else:
             plan.coming.append(step)
@@ -182,10 +178,6 @@ def full_plan(*, user, today: datetime.date, rejection: Rejection) -> PlanPanel:
 def step_action(*, user, today: datetime.date, step: RecoveryStep) -> PlanPanel:
     """What one step needs to render on its own (after it is marked done or skipped)."""
     return PlanPanel(plans=[], more=0, **_action_data(user=user, today=today, steps=[step]))
-
-
-def _mood_is_low(*, user, today: datetime.date) -> bool:
-    return mood_is_low(owner=user)
 
 
 def _action_data(*, user, today, steps: list[RecoveryStep]) -> dict:
@@ -255,34 +247,21 @@ def _action_data(*, user, today, steps: list[RecoveryStep]) -> dict:
             }
         elif step.move == Move.REFLECT:
             per_rejection[(step.move, rejection.pk)] = {
-                "applied_fit": _applied_fit(rejection),
+                "applied_fit": [
+                    (label, rating) for label, rating in applied_fit(rejection) if rating
+                ],
                 "reflection": getattr(rejection, "reflection", None),
             }
     return {"actions": actions, "per_rejection": dict(per_rejection)}
 
 
-def _applied_fit(rejection: Rejection) -> list[tuple[str, int]]:
-    """The fit ratings the person gave when applying, leaving out those not rated."""
+def applied_fit(rejection: Rejection) -> list[tuple[str, int | None]]:
+    """The fit ratings the person gave the role when applying (None where not rated)."""
     application = rejection.application
-    ratings = [
+    return [
         ("values", application.fit_values),
         ("interests", application.fit_interests),
         ("skills", application.fit_skills),
-    ]
-    return [(label, rating) for label, rating in ratings if rating is not None]
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: int
-    percent: int  # of the largest bar in its chart, for drawing
-
-
-def bars(rows: list[tuple[str, int]]) -> list[Bar]:
-    largest = max((value for _label, value in rows), default=0)
-    return [
-        Bar(label, value, round(100 * value / largest) if largest else 0) for label, value in rows
     ]
 
 

@@ -3,13 +3,21 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.accounts.services import pause_mode_start
 from apps.applications import stages
 from apps.applications.models import Application, Status
 from apps.applications.services import application_create, application_move
 from apps.applications.stages import STAGE_ORDER, StageReached
 from apps.core.dates import today_for
 from apps.feedback.services import feedback_request_start
-from apps.rejections.models import MOVE_ORDER, RecoveryStep, Reflection, Rejection, StepState
+from apps.rejections.models import (
+    MOVE_ORDER,
+    Move,
+    RecoveryStep,
+    Reflection,
+    Rejection,
+    StepState,
+)
 from apps.rejections.plan import step_dates
 
 # The status an application passes through to reach each stage, for applications that are
@@ -157,8 +165,15 @@ def recovery_step_set_state(
     return step
 
 
+def _count_as_done(step: RecoveryStep) -> None:
+    """A step whose action the person just took counts as done, unless they already marked
+    it (a step they skipped stays skipped)."""
+    if step.state == StepState.PENDING:
+        recovery_step_set_state(step=step, state=StepState.DONE)
+
+
 @transaction.atomic
-def reflection_save(
+def rejection_reflect(
     *,
     rejection: Rejection,
     fit_values: int | None,
@@ -166,6 +181,8 @@ def reflection_save(
     fit_skills: int | None,
     what_to_change: str = "",
 ) -> Reflection:
+    """Save the person's reflection on how the role fitted (a second one updates the first);
+    the plan's "reflect" step counts as done."""
     reflection = Reflection.objects.filter(rejection=rejection).first() or Reflection(
         owner=rejection.owner, rejection=rejection
     )
@@ -175,7 +192,17 @@ def reflection_save(
     reflection.what_to_change = what_to_change
     reflection.full_clean()
     reflection.save()
+    _count_as_done(RecoveryStep.objects.get(rejection=rejection, move=Move.REFLECT))
     return reflection
+
+
+@transaction.atomic
+def recovery_step_rest(*, owner, step: RecoveryStep, days: int) -> RecoveryStep:
+    """The "give yourself time" move: pause mode for a few days, and the step is done."""
+    if step.owner_id != owner.pk or step.move != Move.PROCESS:
+        raise ValidationError("Only your own “give yourself time” step starts a rest.")
+    pause_mode_start(user=owner, days=days)
+    return recovery_step_set_state(step=step, state=StepState.DONE)
 
 
 @transaction.atomic
@@ -185,6 +212,5 @@ def feedback_request_for_step(*, step: RecoveryStep):
     feedback_request, _created = feedback_request_start(
         owner=step.owner, application=step.rejection.application
     )
-    if step.state == StepState.PENDING:
-        recovery_step_set_state(step=step, state=StepState.DONE)
+    _count_as_done(step)
     return feedback_request

@@ -2,16 +2,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from apps.accounts.services import pause_mode_start
 from apps.applications import stages
-from apps.applications.models import Application
+from apps.applications.selectors import applications_for
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial, safe_next_url
 from apps.rejections import selectors, services
 from apps.rejections.forms import (
@@ -21,18 +21,10 @@ from apps.rejections.forms import (
     RestForm,
     StepStateForm,
 )
-from apps.rejections.models import Move, RecoveryStep, Rejection, StepState
+from apps.rejections.models import Move, RecoveryStep, Rejection
 
 REJECTION_LOGGED = "rejection-logged"
 STEP_CHANGED = "recovery-step-changed"
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _plan_logged_response(request: HtmxHttpRequest, rejection: Rejection) -> HttpResponse:
@@ -51,9 +43,10 @@ def _plan_logged_response(request: HtmxHttpRequest, rejection: Rejection) -> Htt
 def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Log the rejection of an application already tracked: from the board, the table or
     the application's page."""
-    application = get_owned_or_404(Application, request.user, pk=pk)
-    if Rejection.objects.filter(application=application).exists():
-        return redirect(application.rejection.get_absolute_url())
+    application = get_object_or_404(applications_for(user=request.user), pk=pk)
+    rejection = selectors.rejection_of(application=application)
+    if rejection is not None:
+        return redirect(rejection.get_absolute_url())
     today = today_for(request.user)
     form = RejectionForm(
         request.POST or None,
@@ -65,7 +58,7 @@ def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 application=application, **{k: form.cleaned_data[k] for k in form.Meta.fields}
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _plan_logged_response(request, rejection)
     return render(
@@ -107,7 +100,7 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
                     feeling=data["feeling"],
                 )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
     if logged is not None and not request.htmx:
         return _plan_logged_response(request, logged)
     if logged is not None:
@@ -164,7 +157,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 rejection=rejection, **{k: form.cleaned_data[k] for k in form.Meta.fields}
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(rejection.get_absolute_url())
@@ -177,23 +170,15 @@ def reflect(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     existing = getattr(rejection, "reflection", None)
     form = ReflectionForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
-        services.reflection_save(rejection=rejection, **form.cleaned_data)
-        step = rejection.steps.get(move=Move.REFLECT)
-        if step.state == StepState.PENDING:
-            services.recovery_step_set_state(step=step, state=StepState.DONE)
+        services.rejection_reflect(rejection=rejection, **form.cleaned_data)
         messages.success(request, "Thank you for taking a moment with this. Saved.")
         return redirect(rejection.get_absolute_url())
-    application = rejection.application
-    applied_fit = [
-        ("Values", application.fit_values),
-        ("Interests", application.fit_interests),
-        ("Skills", application.fit_skills),
-    ]
-    return render(
-        request,
-        "rejections/reflect.html",
-        {"form": form, "rejection": rejection, "applied_fit": applied_fit},
-    )
+    context = {
+        "form": form,
+        "rejection": rejection,
+        "applied_fit": selectors.applied_fit(rejection),
+    }
+    return render(request, "rejections/reflect.html", context)
 
 
 def _step_response(request: HtmxHttpRequest, step: RecoveryStep) -> HttpResponse:
@@ -225,8 +210,7 @@ def step_rest(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = RestForm(request.POST)
     if not form.is_valid():
         return HttpResponse("Choose 1, 2 or 3 days.", status=400)
-    pause_mode_start(user=request.user, days=form.cleaned_data["days"])
-    services.recovery_step_set_state(step=step, state=StepState.DONE)
+    services.recovery_step_rest(owner=request.user, step=step, days=form.cleaned_data["days"])
     if not request.htmx:
         messages.success(request, "Pause mode is on. Rebound will keep quiet while you rest.")
     return _step_response(request, step)

@@ -3,28 +3,16 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import trigger_client_event
 
 from apps.applications.stages import rejection_days
 from apps.core.dates import today_for
-from apps.core.htmx import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest, safe_next_url
 from apps.selfcare import selectors, services
 from apps.selfcare.forms import CheckInDetailsForm, CheckInForm, QuickCheckInForm
 from apps.selfcare.models import CheckIn
 from apps.selfcare.templatetags.selfcare import panel_context
-
-
-def _next_url(request: HtmxHttpRequest) -> str:
-    """Where a check-in posted without JavaScript goes back to: a page of this site only."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ) and candidate.startswith("/"):
-        return candidate
-    return reverse("dashboard:home")
-
 
 MOOD_MISSING = "Choose one of the moods."
 
@@ -36,8 +24,8 @@ def checkin(request: HtmxHttpRequest) -> HttpResponse:
     the person goes back to the page they came from, or sees this page with what to fix."""
     user = request.user
     today = today_for(user)
-    next_url = _next_url(request)
-    existing = CheckIn.objects.for_user(user).filter(date=today).first()
+    next_url = safe_next_url(request, fallback=reverse("dashboard:home"))
+    existing = selectors.checkin_for_day(owner=user, day=today)
     if request.method == "GET":
         return _checkin_page(request, CheckInForm(instance=existing), existing, next_url)
 

@@ -47,7 +47,7 @@ def test_every_owned_table_is_deleted_with_its_owner():
 def test_deleting_an_account_leaves_no_row_behind(auth_client, user, other_user, password):
     import random
 
-    from apps.core.management.commands.seed_demo import seed_everything
+    from apps.demo.seed import seed_everything
 
     seed_everything(user, applications=30, rng=random.Random(1))
     seed_everything(other_user, applications=5, rng=random.Random(2))

@@ -51,7 +51,7 @@ def test_it_saves_profile_goals_and_timezone(auth_client, user):
         ({"weekly_application_goal": "lots"}, b"Enter a whole number."),
         ({"resting_until": "2001-01-01"}, b"Choose today or a later date"),
         ({"resting_until": "2999-01-01"}, b"up to 90 days"),
-        ({"resting_until": "not a date"}, b"Enter a valid date."),
+        ({"resting_until": "not a date"}, b"Enter a date, for example"),
     ],
 )
 def test_it_explains_bad_input_and_saves_nothing(auth_client, user, overrides, message):

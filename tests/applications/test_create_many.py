@@ -41,7 +41,7 @@ def test_it_creates_each_row_with_its_first_history_entry(user):
     [
         ({"company_name": ""}, "company's name"),
         ({"status": "ghosted"}, "Choose a stage"),
-        ({"applied_on": datetime.date(2999, 1, 1)}, "cannot be in the future"),
+        ({"applied_on": datetime.date(2999, 1, 1)}, "can’t be in the future"),
         ({"salary_min": 90, "salary_max": 10}, "lower salary"),
         ({"posting_url": "not a url"}, "valid URL"),
     ],

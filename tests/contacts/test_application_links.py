@@ -95,7 +95,7 @@ def test_the_application_side_explains_when_there_are_no_contacts(auth_client, u
 def test_it_unlinks_and_goes_back(auth_client, user):
     link = ApplicationContactFactory(application__owner=user)
     next_url = link.application.get_absolute_url()
-    response = auth_client.post(reverse("contacts:unlink", args=[link.pk]), {"next": next_url})
+    response = auth_client.post(reverse("contacts:unlink", args=[link.pk]), {"next_url": next_url})
     assert response["Location"] == next_url
     assert not ApplicationContact.objects.exists()
     assert link.contact.__class__.objects.filter(pk=link.contact.pk).exists()
@@ -104,7 +104,7 @@ def test_it_unlinks_and_goes_back(auth_client, user):
 def test_unlinking_never_leaves_the_site(auth_client, user):
     link = ApplicationContactFactory(application__owner=user)
     response = auth_client.post(
-        reverse("contacts:unlink", args=[link.pk]), {"next": "https://evil.example/"}
+        reverse("contacts:unlink", args=[link.pk]), {"next_url": "https://evil.example/"}
     )
     assert response["Location"] == link.contact.get_absolute_url()
 

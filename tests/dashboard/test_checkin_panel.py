@@ -20,7 +20,7 @@ def test_the_dashboard_offers_five_mood_buttons_before_a_check_in(auth_client):
     assert '<section id="checkin-panel"' in body
     assert body.count('name="mood" value=') == 5
     assert f'hx-post="{reverse("selfcare:checkin")}"' in body
-    assert 'name="next" value="/"' in body
+    assert 'name="next_url" value="/"' in body
     assert "<details" not in body.split('id="checkin-panel"')[1].split("</section>")[0]
     assert_no_inline_code(response.content)
 

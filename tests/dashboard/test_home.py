@@ -94,8 +94,8 @@ def test_the_pipeline_counts_open_applications_by_stage(auth_client, user):
     for role in ("A", "B"):
         application_create(owner=user, company_name="Acme", role_title=role)
     application_create(owner=user, company_name="Acme", role_title="C", status="wishlist")
-    stages = {s.status: s.count for s in auth_client.get("/").context["pipeline"].stages}
-    assert (stages["applied"], stages["wishlist"], stages["offer"]) == (2, 1, 0)
+    stages = {bar.label: bar.value for bar in auth_client.get("/").context["pipeline"].bars}
+    assert (stages["Applied"], stages["Wishlist"], stages["Offer"]) == (2, 1, 0)
 
 
 def test_the_pipeline_invites_a_next_role_when_nothing_is_open(auth_client, user, today):

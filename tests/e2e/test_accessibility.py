@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from apps.applications.models import Application
-from apps.core.management.commands.seed_demo import seed_everything
+from apps.demo.seed import seed_everything
 from apps.rejections.models import Rejection
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text()

@@ -14,7 +14,7 @@ from apps.feedback.services import (
     feedback_request_mark_sent,
     feedback_request_record_answer,
 )
-from apps.rejections.services import recovery_step_set_state, reflection_save, rejection_log
+from apps.rejections.services import recovery_step_set_state, rejection_log, rejection_reflect
 from apps.selfcare.services import checkin_save
 
 DAY = datetime.timedelta(days=1)
@@ -48,7 +48,7 @@ def make_world(user, tag: str) -> dict:
     )
     step = rejection.steps.get(move="process")
     recovery_step_set_state(step=step, state="done")
-    reflection = reflection_save(
+    reflection = rejection_reflect(
         rejection=rejection,
         fit_values=4,
         fit_interests=None,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from apps.applications.models import Application, Company
 from apps.contacts.models import ApplicationContact, Contact, Interaction
-from apps.core.management.commands.seed_demo import seed_everything
+from apps.demo.seed import seed_everything
 from apps.exports.cells import Kind
 from apps.exports.datasets import DATASETS, RESTORE_ORDER
 from apps.exports.selectors import account_is_empty

@@ -3,16 +3,18 @@ import datetime
 import pytest
 
 from apps.exports.spreadsheet import (
-    DAY_FIRST,
-    MONTH_FIRST,
     Mapping,
     SpreadsheetError,
-    guess_date_order,
     guess_mapping,
-    parse_date,
     parse_row,
-    parse_salary,
     read_spreadsheet,
+)
+from apps.exports.values import (
+    DAY_FIRST,
+    MONTH_FIRST,
+    guess_date_order,
+    parse_date,
+    parse_salary,
     status_for,
 )
 
@@ -270,7 +272,7 @@ def test_it_gives_unknown_stages_the_chosen_default_with_a_note():
         (("", "Dev", "", "", "", "", ""), "The company is empty."),
         (("Acme", "", "", "", "", "", ""), "The job title is empty."),
         (("Acme", "Dev", "", "yesterday-ish", "", "", ""), "is not a date Rebound can read"),
-        (("Acme", "Dev", "", "2027-01-01", "", "", ""), "is in the future"),
+        (("Acme", "Dev", "", "2027-01-01", "", "", ""), "can’t be in the future"),
         (("Acme", "Dev", "", "", "not a link", "", ""), "is not a web address"),
         (("Acme", "Dev", "", "", "", "", "", "extra"), "has 8 cells where the header has 7"),
         (("Acme", "Dev", ""), "has 3 cells where the header has 7"),

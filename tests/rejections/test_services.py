@@ -4,14 +4,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from apps.applications.models import Application, InterviewKind, Status, StatusChange
-from apps.applications.services import application_move, interview_schedule
+from apps.applications.services import application_create, application_move, interview_schedule
 from apps.applications.stages import StageReached
 from apps.rejections.models import Move, RecoveryStep, Reflection, Rejection, StepState
 from apps.rejections.services import (
+    recovery_step_rest,
     recovery_step_set_state,
-    reflection_save,
     rejection_log,
     rejection_log_new,
+    rejection_reflect,
     rejection_update,
 )
 
@@ -153,8 +154,8 @@ def test_steps_can_be_done_skipped_and_undone(application, today):
 
 def test_a_reflection_is_saved_once_and_updated(application, today):
     rejection = rejection_log(application=application, received_on=today)
-    reflection_save(rejection=rejection, fit_values=2, fit_interests=3, fit_skills=4)
-    reflection_save(
+    rejection_reflect(rejection=rejection, fit_values=2, fit_interests=3, fit_skills=4)
+    rejection_reflect(
         rejection=rejection,
         fit_values=3,
         fit_interests=3,
@@ -164,7 +165,58 @@ def test_a_reflection_is_saved_once_and_updated(application, today):
     reflection = Reflection.objects.get()
     assert (reflection.fit_values, reflection.what_to_change) == (3, "Smaller teams")
     with pytest.raises(ValidationError):
-        reflection_save(rejection=rejection, fit_values=6, fit_interests=None, fit_skills=None)
+        rejection_reflect(rejection=rejection, fit_values=6, fit_interests=None, fit_skills=None)
+
+
+def test_reflecting_counts_the_reflect_step_as_done_but_leaves_a_skipped_one(application, today):
+    rejection = rejection_log(application=application, received_on=today)
+    rejection_reflect(rejection=rejection, fit_values=2, fit_interests=3, fit_skills=4)
+    assert rejection.steps.get(move=Move.REFLECT).state == StepState.DONE
+
+    other = rejection_log(
+        application=application_create(owner=application.owner, company_name="B", role_title="C"),
+        received_on=today,
+    )
+    recovery_step_set_state(step=other.steps.get(move=Move.REFLECT), state=StepState.SKIPPED)
+    rejection_reflect(rejection=other, fit_values=2, fit_interests=3, fit_skills=4)
+    assert other.steps.get(move=Move.REFLECT).state == StepState.SKIPPED
+
+
+def test_a_refused_reflection_leaves_the_step_to_do(application, today):
+    rejection = rejection_log(application=application, received_on=today)
+    with pytest.raises(ValidationError):
+        rejection_reflect(rejection=rejection, fit_values=9, fit_interests=None, fit_skills=None)
+    assert rejection.steps.get(move=Move.REFLECT).state == StepState.PENDING
+
+
+def test_resting_starts_pause_mode_and_counts_the_step_as_done(application, user, today):
+    rejection = rejection_log(application=application, received_on=today)
+    step = rejection.steps.get(move=Move.PROCESS)
+    recovery_step_rest(owner=user, step=step, days=2)
+    user.refresh_from_db()
+    step.refresh_from_db()
+    assert (user.resting_until, step.state) == (today + 2 * DAY, StepState.DONE)
+
+
+def test_a_refused_rest_changes_neither_the_person_nor_the_step(application, user, today):
+    step = rejection_log(application=application, received_on=today).steps.get(move=Move.PROCESS)
+    with pytest.raises(ValidationError):
+        recovery_step_rest(owner=user, step=step, days=120)
+    user.refresh_from_db()
+    step.refresh_from_db()
+    assert (user.resting_until, step.state) == (None, StepState.PENDING)
+
+
+def test_only_the_process_step_of_ones_own_plan_starts_a_rest(
+    application, other_application, user, other_user, today
+):
+    rejection = rejection_log(application=application, received_on=today)
+    with pytest.raises(ValidationError):
+        recovery_step_rest(owner=user, step=rejection.steps.get(move=Move.NETWORK), days=1)
+    with pytest.raises(ValidationError):
+        recovery_step_rest(owner=other_user, step=rejection.steps.get(move=Move.PROCESS), days=1)
+    other_user.refresh_from_db()
+    assert other_user.resting_until is None
 
 
 def test_a_rejection_can_be_edited(application, today):

@@ -4,10 +4,9 @@ from decimal import Decimal
 import pytest
 
 from apps.core.dates import today_for
+from apps.selfcare.charts import GRID_WEEKS, LINE_DAYS
 from apps.selfcare.models import CheckIn
 from apps.selfcare.selectors import (
-    GRID_WEEKS,
-    LINE_DAYS,
     checkin_panel,
     checkin_streak,
     is_low_run,

@@ -34,7 +34,7 @@ def details(**overrides) -> dict:
 
 
 def test_one_click_by_htmx_saves_todays_mood_and_answers_with_the_panel(auth_client, user):
-    response = auth_client.post(CHECKIN, {"quick": "1", "mood": "4", "next": HOME}, **HTMX)
+    response = auth_client.post(CHECKIN, {"quick": "1", "mood": "4", "next_url": HOME}, **HTMX)
     assert response.status_code == 200
     body = response.content.decode()
     assert body.lstrip().startswith('<section id="checkin-panel"')
@@ -53,7 +53,7 @@ def test_a_second_click_the_same_day_changes_the_mood(auth_client, user):
 
 
 def test_without_javascript_a_click_saves_and_goes_back(auth_client, user):
-    response = auth_client.post(CHECKIN, {"quick": "1", "mood": "3", "next": HISTORY})
+    response = auth_client.post(CHECKIN, {"quick": "1", "mood": "3", "next_url": HISTORY})
     assert response.status_code == 302
     assert response["Location"] == HISTORY
     assert CheckIn.objects.get().mood == 3
@@ -63,7 +63,7 @@ def test_without_javascript_a_click_saves_and_goes_back(auth_client, user):
     "next_url", ["https://evil.example/", "//evil.example/", "", "javascript:x"]
 )
 def test_it_only_goes_back_to_pages_of_this_site(auth_client, next_url):
-    response = auth_client.post(CHECKIN, {"quick": "1", "mood": "3", "next": next_url})
+    response = auth_client.post(CHECKIN, {"quick": "1", "mood": "3", "next_url": next_url})
     assert response["Location"] == HOME
 
 
@@ -109,7 +109,7 @@ def test_the_whole_check_in_page_works_without_javascript(auth_client, user):
     assert page.status_code == 200
     assert b"Today\xe2\x80\x99s check-in" in page.content
     assert_no_inline_code(page.content)
-    response = auth_client.post(CHECKIN, details(next=HISTORY))
+    response = auth_client.post(CHECKIN, details(next_url=HISTORY))
     assert response.status_code == 302
     assert CheckIn.objects.get().note == "Slow start, better afternoon"
 

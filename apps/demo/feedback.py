@@ -1,4 +1,4 @@
-"""Demo feedback requests for some rejected applications, for `manage.py seed_demo`."""
+"""Demo feedback requests for some rejected applications, for `seed_everything`."""
 
 import datetime
 import random

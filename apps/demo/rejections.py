@@ -1,5 +1,5 @@
 """Demo rejections with their recovery plans, for the applications `seed_applications`
-marked rejected. Written with bulk_create; called by `manage.py seed_demo`."""
+marked rejected. Written with bulk_create; called by `seed_everything`."""
 
 import datetime
 import random

@@ -2,8 +2,8 @@ import random
 
 from django.apps import apps
 
-from apps.core.management.commands.seed_demo import seed_everything
 from apps.core.models import OwnedModel
+from apps.demo.seed import seed_everything
 
 
 def test_the_demo_data_passes_the_models_own_rules(user):

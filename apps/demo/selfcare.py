@@ -1,4 +1,4 @@
-"""Demo check-ins for `manage.py seed_demo`: most days of the last few months, with moods
+"""Demo check-ins for `seed_everything`: most days of the last few months, with moods
 that dip after rejections, written with bulk_create."""
 
 import datetime

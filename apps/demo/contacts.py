@@ -1,4 +1,4 @@
-"""Demo contacts and interactions for `manage.py seed_demo`, written with bulk_create."""
+"""Demo contacts and interactions for `seed_everything`, written with bulk_create."""
 
 import datetime
 import random

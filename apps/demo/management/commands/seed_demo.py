@@ -1,10 +1,4 @@
-"""A demo person with months of realistic job-search data, for trying Rebound out and for
-measuring it at size (`--applications 10000` takes seconds: every app writes with bulk_create).
-
-Each app that has demo data provides a function in its own `demo.py` and is called from
-`seed_everything` below, in dependency order (rejections, feedback and contacts build on the
-applications written first).
-"""
+"""`manage.py seed_demo --email ...`: a demo person with realistic data (see apps/demo/seed.py)."""
 
 import random
 import time
@@ -13,23 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from apps.applications.demo import seed_applications
-from apps.contacts.demo import seed_contacts
-from apps.feedback.demo import seed_feedback
-from apps.rejections.demo import seed_rejections
-from apps.selfcare.demo import seed_checkins
+from apps.demo.seed import seed_everything
 
 DEFAULT_PASSWORD = "rebound-demo-password"
-
-
-def seed_everything(user, *, applications: int, rng: random.Random) -> list[str]:
-    """Write every app's demo data for this person; returns one summary line per app."""
-    summaries = [seed_applications(user, applications, rng)]
-    summaries.append(seed_rejections(user, rng))
-    summaries.append(seed_feedback(user, rng))
-    summaries.append(seed_contacts(user, rng))
-    summaries.append(seed_checkins(user, rng))
-    return summaries
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
 """Demo data for the applications app, written with bulk_create so thousands of
-applications take seconds. Called by `manage.py seed_demo`."""
+applications take seconds. Called by `seed_everything`."""
 
 import datetime
 import random
