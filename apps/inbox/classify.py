@@ -6,7 +6,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from apps.inbox import rules
+from apps.inbox.matching import company_key
 from apps.inbox.parsing import ParsedEmail
+from apps.inbox.senders import ats_name, is_job_board, registrable_domain
 
 # A kind is suggested only when its evidence reaches this.
 THRESHOLD = 0.5
@@ -74,27 +76,6 @@ def own_words(text: str) -> str:
             break
         lines.append(line)
     return "\n".join(lines).strip()
-
-
-def registrable_domain(domain: str) -> str:
-    """The domain a company registers: "mail.globex.co.uk" -> "globex.co.uk"."""
-    labels = [label for label in domain.lower().strip(".").split(".") if label]
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "ac"):
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
-
-
-def ats_name(domain: str) -> str:
-    """The applicant-tracking system behind a sender domain, or ""."""
-    domain = domain.lower()
-    for known, name in rules.ATS_DOMAINS.items():
-        if domain == known or domain.endswith("." + known):
-            return name
-    return ""
-
-
-def is_job_board(domain: str) -> bool:
-    return registrable_domain(domain) in rules.JOB_BOARD_DOMAINS
 
 
 def sender_signal(parsed: ParsedEmail) -> tuple[float, str]:
@@ -221,8 +202,6 @@ def is_candidate(*, sender_name: str, sender_address: str, subject: str, known: 
     """From the headers alone: might this message be about the person's search? Only these
     have their bodies fetched. `known` holds the person's company names and domains,
     normalised (see matching.company_key)."""
-    from apps.inbox.matching import company_key
-
     domain = sender_address.rpartition("@")[2].lower()
     if ats_name(domain):
         return True

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from apps.applications.models import ACTIVE_STATUSES
 from apps.applications.selectors import applications_for
 from apps.inbox import rules
-from apps.inbox.classify import ats_name, is_job_board, registrable_domain
 from apps.inbox.parsing import ParsedEmail
+from apps.inbox.senders import ats_name, is_job_board, registrable_domain
 
 LEGAL_SUFFIXES = {
     "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
