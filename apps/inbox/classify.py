@@ -139,7 +139,9 @@ def classify(parsed: ParsedEmail, *, own_addresses: frozenset[str] = frozenset()
     if parsed.sender_address and parsed.sender_address in own_addresses:
         return Reading(rules.OTHER, 0.95, ["you wrote this message yourself"])
     subject = normalise(parsed.subject)
-    body = own_words(normalise(parsed.text)[:READ_CHARS])
+    # Plain-text mail wraps lines at ~75 characters: join them so phrases match across
+    # the wrap, keeping paragraph breaks.
+    body = re.sub(r"(?<!\n)\n(?!\n)", " ", own_words(normalise(parsed.text)[:READ_CHARS]))
     text = f"{subject}\n{body}"
     reasons: list[str] = []
     if FORWARD_SUBJECT.match(subject) and not body:

@@ -38,6 +38,13 @@ TIME = re.compile(
     r"\s*(?P<suffix>a\.?m\.?|p\.?m\.?|uhr|h\b)?(?![\d:/])",
     re.IGNORECASE,
 )
+WEEKDAYS = {
+    "monday": 0, "montag": 0, "lundi": 0, "tuesday": 1, "dienstag": 1, "mardi": 1,
+    "wednesday": 2, "mittwoch": 2, "mercredi": 2, "thursday": 3, "donnerstag": 3, "jeudi": 3,
+    "friday": 4, "freitag": 4, "vendredi": 4, "saturday": 5, "samstag": 5, "samedi": 5,
+    "sunday": 6, "sonntag": 6, "dimanche": 6,
+}  # fmt: skip
+WEEKDAY = re.compile(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 # How far after (or before) a date its time may be written.
 TIME_WINDOW = 60
 
@@ -105,6 +112,12 @@ def find_datetime(
         if reference is not None and date < reference:
             continue
         candidates.append((match.start(), match, date))
+    if not candidates and reference is not None:
+        # "Would Thursday at 10:00 work?": the next such day after the reference.
+        for match in WEEKDAY.finditer(text):
+            ahead = (WEEKDAYS[match["weekday"].lower()] - reference.weekday() - 1) % 7 + 1
+            candidates.append((match.start(), match, reference + datetime.timedelta(days=ahead)))
+            break
     if not candidates:
         return None
     _, match, date = min(candidates, key=lambda item: item[0])

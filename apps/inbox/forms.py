@@ -96,7 +96,13 @@ class ActForm(forms.Form):
     """The card's one click, with what can be changed before it: which application, and for
     an interview, when."""
 
-    target = forms.ChoiceField(label="Which application?")
+    target = forms.ChoiceField(
+        label="Which application?",
+        error_messages={
+            "required": "Choose which application the email is about.",
+            "invalid_choice": "Choose one of your applications, or a new one.",
+        },
+    )
     company_name = forms.CharField(label="Company", max_length=200, required=False)
     role_title = forms.CharField(label="Role", max_length=200, required=False)
     interview_at = forms.DateTimeField(

@@ -141,6 +141,10 @@ def act(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         else:
             return _after_action(request, suggestion, application)
     if not request.htmx:
+        # Without JavaScript the whole page comes back; the card's problems lead it.
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
         return _page(request, ReadForm(), status=422)
     return _card_response(request, suggestion, form=form, status=422)
 

@@ -79,3 +79,18 @@ def test_a_rejection_says_why():
         "decided to move forward with other candidates" in reason for reason in reading.reasons
     )
     assert 0.5 <= reading.confidence < 1
+
+
+def test_plain_text_wrapped_at_72_columns_reads_the_same():
+    import dataclasses
+    import textwrap
+
+    for sample in SAMPLES:
+        if sample.html:
+            continue
+        wrapped = "\n\n".join(
+            textwrap.fill(paragraph, 72) for paragraph in sample.body.split("\n\n")
+        )
+        copy = dataclasses.replace(sample, body=wrapped)
+        reading = classify(parse_bytes(copy.as_bytes()), own_addresses=ALICE)
+        assert reading.kind == sample.kind, (sample.name, reading.reasons)

@@ -306,6 +306,7 @@ def test_another_persons_application_cannot_be_chosen(auth_client, other_user, n
     suggestion = Suggestion.objects.get(owner__email="alice@example.com")
     response = _act(auth_client, suggestion, target=f"app:{theirs.pk}")
     assert response.status_code == 422
+    assert "Choose one of your applications, or a new one." in response.content.decode()
     assert not Rejection.objects.exists()
 
 
