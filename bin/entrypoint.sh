@@ -21,6 +21,8 @@ done
 
 echo "entrypoint: applying migrations"
 "$PYTHON" manage.py migrate --noinput
+# Only does something when DJANGO_CACHE_URL points at the database (dbcache://).
+"$PYTHON" manage.py createcachetable
 
 echo "entrypoint: starting gunicorn on ${BIND:-0.0.0.0:8000}"
 exec "$PYTHON" -m gunicorn config.wsgi:application \

@@ -52,6 +52,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+RATE_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """A rate such as "120/minute": (requests, seconds)."""
+    raw = os.environ.get(name, default).strip()
+    count, _, period = raw.partition("/")
+    if not count.isdigit() or int(count) < 1 or period not in RATE_PERIODS:
+        raise ImproperlyConfigured(
+            f"{name} must look like 120/minute (a number, then second, minute, hour or day); "
+            f"got {raw!r}."
+        )
+    return int(count), RATE_PERIODS[period]
+
+
 def env_url_config(name: str, default: str, parse, required_key: str) -> dict:
     raw = os.environ.get(name, default)
     try:
@@ -98,6 +113,8 @@ INSTALLED_APPS = [
     "template_partials.apps.SimpleAppConfig",
     "csp",
     "axes",
+    # Only for the documentation page's Swagger UI files and template, which it ships.
+    "ninja",
     "apps.core",
     "apps.accounts",
     "apps.applications",
@@ -108,6 +125,7 @@ INSTALLED_APPS = [
     "apps.inbox",
     "apps.exports",
     "apps.dashboard",
+    "apps.api",
     "apps.demo",
 ]
 
@@ -179,6 +197,15 @@ elif DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL or SQLite.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds the API's rate-limit counters. The default lives inside each process:
+# with several gunicorn workers, point every worker at one shared cache (Redis, or the
+# database after `manage.py createcachetable`) so a limit counts every request once.
+CACHES = {
+    "default": env_url_config(
+        "DJANGO_CACHE_URL", "locmemcache://", environ.Env.cache_url_config, required_key="BACKEND"
+    )
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -203,6 +230,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+
+# The JSON API: requests per token per period, and the largest request body it reads.
+API_RATE_LIMIT = env_rate("DJANGO_API_RATE_LIMIT", "120/minute")
+API_MAX_BODY_BYTES = env_int("DJANGO_API_MAX_BODY_BYTES", 64 * 1024, minimum=1024)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

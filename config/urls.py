@@ -12,6 +12,7 @@ urlpatterns = [
     path("self-care/", include("apps.selfcare.urls")),
     path("inbox/", include("apps.inbox.urls")),
     path("export/", include("apps.exports.urls")),
+    path("api/", include("apps.api.urls")),
     path("", include("apps.dashboard.urls")),
 ]
 

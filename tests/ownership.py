@@ -194,3 +194,92 @@ OWNED_ROUTES.update(
         "inbox:reclassify": _suggestion,
     }
 )
+
+
+# --- the JSON API -------------------------------------------------------------------------
+def _company(owner):
+    from tests.factories import CompanyFactory
+
+    return {"pk": CompanyFactory(owner=owner).pk}
+
+
+def _rejection(owner):
+    return {"pk": _logged_rejection(owner).pk}
+
+
+OWNED_ROUTES.update(
+    {
+        **{
+            f"api:v1:{name}": _application
+            for name in (
+                "get_application",
+                "update_application",
+                "delete_application",
+                "move_application",
+                "application_history",
+                "list_interviews",
+                "create_interview",
+            )
+        },
+        "api:v1:log_rejection": _tracked_application,
+        "api:v1:update_interview": _interview,
+        "api:v1:delete_interview": _interview,
+        "api:v1:get_company": _company,
+        "api:v1:get_rejection": _rejection,
+        "api:v1:update_rejection": _rejection,
+        "api:v1:update_step": _step("self_care"),
+        **{
+            f"api:v1:{name}": _feedback_request
+            for name in (
+                "get_feedback_request",
+                "update_feedback_request",
+                "mark_feedback_request_sent",
+                "answer_feedback_request",
+                "close_feedback_request",
+                "delete_feedback_request",
+            )
+        },
+        **{
+            f"api:v1:{name}": _contact
+            for name in (
+                "get_contact",
+                "update_contact",
+                "delete_contact",
+                "list_interactions",
+                "log_interaction",
+            )
+        },
+        "api:v1:delete_interaction": _interaction,
+    }
+)
+NOT_OWNED_ROUTES.add("api:v1:export_dataset")  # a dataset's name; each holds only your rows
+
+# Bodies that pass the API's schema check, so that a stranger's id reaches the ownership
+# check (the schema is checked first, and would answer 400 to an empty body).
+API_BODIES: dict[str, dict] = {
+    "api:v1:update_application": {"notes": "A note."},
+    "api:v1:move_application": {"status": "screening"},
+    "api:v1:create_interview": {"kind": "technical", "scheduled_at": "2030-01-07T10:00:00+00:00"},
+    "api:v1:update_interview": {"notes": "A note."},
+    "api:v1:update_rejection": {"notes": "A note."},
+    "api:v1:update_step": {"state": "done"},
+    "api:v1:update_feedback_request": {"message": "Hello."},
+    "api:v1:answer_feedback_request": {"what_they_said": "Kind words.", "tone": "neutral"},
+    "api:v1:close_feedback_request": {"status": "no_answer"},
+    "api:v1:update_contact": {"name": "Sam"},
+    "api:v1:create_application": {"company_name": "Acme", "role_title": "Analyst"},
+    "api:v1:create_feedback_request": {"application_id": 1},
+    "api:v1:create_contact": {"name": "Sam"},
+    "api:v1:save_todays_checkin": {"mood": 3},
+}
+
+
+# --- accounts -----------------------------------------------------------------------------
+def _api_token(owner):
+    from apps.accounts.services import api_token_create
+
+    token, _secret = api_token_create(owner=owner, name="script", access="read")
+    return {"pk": token.pk}
+
+
+OWNED_ROUTES["accounts:api_token_revoke"] = _api_token

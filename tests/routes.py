@@ -43,3 +43,19 @@ def iter_routes(
         elif isinstance(entry, URLPattern):
             assert entry.name, f"Every route needs a name; {entry.pattern} has none."
             yield Route(name=f"{namespace}{entry.name}", converters=entry_converters)
+
+
+API_PREFIX = "api:v1:"
+
+
+def api_operations() -> dict[str, str]:
+    """Each API route's name with the one HTTP method it answers, read from the API's own
+    OpenAPI document (whose operation ids are the route names)."""
+    from apps.api.api import api
+
+    schema = api.get_openapi_schema()
+    return {
+        f"{API_PREFIX}{operation['operationId']}": method.upper()
+        for operations in schema["paths"].values()
+        for method, operation in operations.items()
+    }

@@ -2,11 +2,13 @@ import zoneinfo
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
-from apps.accounts.models import User, normalise_email
+from apps.accounts import services
+from apps.accounts.models import ApiToken, TokenAccess, User, normalise_email
+from apps.accounts.selectors import api_tokens_for
 from apps.core.dates import today_for
-from apps.core.forms import DateField
+from apps.core.forms import ENTER_A_DATE, DateField, DateInput
 
 
 def timezone_choices() -> list[tuple[str, str]]:
@@ -141,3 +143,58 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That password is not right. Nothing was deleted.")
         return password
+
+
+class ApiTokenForm(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["name", "access", "expires_on"]
+        labels = {"access": "What it may do", "expires_on": "Expires after"}
+        help_texts = {
+            "access": "Read only is enough for a script that looks things up.",
+            "expires_on": "Optional. It works through this day, then stops. "
+            "Leave empty for a token that lasts until you revoke it.",
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"placeholder": "For example: phone shortcut"}),
+            "access": forms.RadioSelect,
+            "expires_on": DateInput(),
+        }
+        error_messages = {
+            "name": {"required": "Give the token a name, for example “phone shortcut”."},
+            "expires_on": {"invalid": ENTER_A_DATE},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["access"].choices = TokenAccess.choices
+
+    def _post_clean(self):
+        # The service checks the whole token (with its owner and today's date).
+        pass
+
+
+class PasswordChangeWithTokensForm(PasswordChangeForm):
+    """Django's password change, plus the offer to revoke the API tokens: a new password
+    often means something leaked."""
+
+    revoke_api_tokens = forms.BooleanField(
+        label="Also revoke my API tokens",
+        required=False,
+        initial=True,
+        help_text="Scripts and shortcuts that use them stop working until you make new ones.",
+    )
+    revoked_tokens = 0  # how many the save revoked, for the message that follows
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        if not api_tokens_for(user=user).exists():
+            del self.fields["revoke_api_tokens"]
+
+    def save(self, commit: bool = True) -> User:
+        self.revoked_tokens = services.password_change(
+            user=self.user,
+            password=self.cleaned_data["new_password1"],
+            revoke_api_tokens=self.cleaned_data.get("revoke_api_tokens", False),
+        )
+        return self.user

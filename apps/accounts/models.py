@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 import zoneinfo
 
@@ -7,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone as django_timezone
+
+from apps.core.models import OwnedModel
 
 
 def validate_timezone_name(name: str) -> None:
@@ -121,3 +124,49 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def is_resting_on(self, day) -> bool:
         return self.resting_until is not None and day <= self.resting_until
+
+
+def api_token_digest(secret: str) -> str:
+    """What is stored instead of an API token's secret. The secret has 256 random bits, so a
+    plain SHA-256 is enough: there is nothing to guess that a slow hash would protect."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class TokenAccess(models.TextChoices):
+    READ = "read", "Read only"
+    READ_WRITE = "read_write", "Read and write"
+
+
+class ApiToken(OwnedModel):
+    """A personal access token for the JSON API. Only a SHA-256 digest of the secret is
+    stored: the secret itself is shown once, when the token is made."""
+
+    name = models.CharField(max_length=80, help_text="So you can tell your tokens apart.")
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the secret: enough to recognise a token, useless to use one.
+    hint = models.CharField(max_length=16, editable=False)
+    access = models.CharField(max_length=16, choices=TokenAccess.choices, default=TokenAccess.READ)
+    expires_on = models.DateField(
+        "expires after", null=True, blank=True, help_text="Leave empty for a token that lasts."
+    )
+    last_used_at = models.DateTimeField("last used", null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(access__in=TokenAccess.values),
+                name="accounts_apitoken_access_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…)"
+
+    @property
+    def can_write(self) -> bool:
+        return self.access == TokenAccess.READ_WRITE
+
+    def is_expired_on(self, day) -> bool:
+        """Valid through its expiry date, in the owner's timezone."""
+        return self.expires_on is not None and day > self.expires_on

@@ -1,10 +1,18 @@
 import datetime
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from apps.accounts.models import User
+from apps.accounts.models import ApiToken, TokenAccess, User, api_token_digest
 from apps.core.dates import today_for
+
+# Every token starts with this, so a secret pasted in the wrong place is easy to recognise
+# (and for secret scanners to find).
+API_TOKEN_PREFIX = "rbt_"
+# "Last used" is kept to the minute: a busy script must not write on every request.
+LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 
 @transaction.atomic
@@ -30,3 +38,59 @@ def pause_mode_start(*, user: User, days: int) -> User:
     user.resting_until = today_for(user) + datetime.timedelta(days=days)
     user.save(update_fields=["resting_until"])
     return user
+
+
+@transaction.atomic
+def password_change(*, user: User, password: str, revoke_api_tokens: bool = False) -> int:
+    """Set a new password and, when the person asks, revoke every API token in the same
+    transaction. Returns how many tokens were revoked."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return api_tokens_revoke_all(owner=user) if revoke_api_tokens else 0
+
+
+@transaction.atomic
+def api_token_create(
+    *, owner: User, name: str, access: str, expires_on: datetime.date | None = None
+) -> tuple[ApiToken, str]:
+    """A new personal access token. Returns the token and its secret, which is not stored
+    anywhere and so can be shown only this once."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": "Give the token a name, for example “phone shortcut”."})
+    if access not in TokenAccess.values:
+        raise ValidationError({"access": "Choose read only, or read and write."})
+    if expires_on is not None and expires_on < today_for(owner):
+        raise ValidationError({"expires_on": "Choose today or a later date, or leave it empty."})
+    secret = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(
+        owner=owner,
+        name=name,
+        access=access,
+        expires_on=expires_on,
+        digest=api_token_digest(secret),
+        hint=secret[: len(API_TOKEN_PREFIX) + 4],
+    )
+    token.full_clean()
+    token.save()
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken) -> None:
+    """The token stops working at once: nothing is left to match its secret."""
+    token.delete()
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, owner: User) -> int:
+    deleted, _by_model = ApiToken.objects.for_user(owner).delete()
+    return deleted
+
+
+def api_token_record_use(*, token: ApiToken) -> None:
+    """Remember when the token was last used, at most once a minute."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now

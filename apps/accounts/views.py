@@ -1,13 +1,28 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from apps.accounts import services
-from apps.accounts.forms import DeleteAccountForm, ProfileForm, SignUpForm
+from apps.accounts import selectors, services
+from apps.accounts.forms import (
+    ApiTokenForm,
+    DeleteAccountForm,
+    PasswordChangeWithTokensForm,
+    ProfileForm,
+    SignUpForm,
+)
+from apps.accounts.models import ApiToken
+from apps.core.access import get_owned_or_404
+from apps.core.dates import today_for
+from apps.core.forms import add_service_errors
 
 
 @login_not_required
@@ -37,7 +52,40 @@ def profile_settings(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("accounts:settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    context = {"form": form, "api_token_count": selectors.api_tokens_for(user=request.user).count()}
+    return render(request, "accounts/settings.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """Personal access tokens for the API. A new token's secret is in this one response and
+    nowhere else (only its digest is stored), so the page is never cached."""
+    form = ApiTokenForm(request.POST or None)
+    created = secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            created, secret = services.api_token_create(owner=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            form = ApiTokenForm()
+    context = {
+        "form": form,
+        "tokens": selectors.api_tokens_for(user=request.user),
+        "created": created,
+        "secret": secret,
+        "today": today_for(request.user),
+    }
+    return render(request, "accounts/api_tokens.html", context)
+
+
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_owned_or_404(ApiToken, request.user, pk=pk)
+    services.api_token_revoke(token=token)
+    messages.success(request, f"Revoked “{token.name}”. Anything using it is refused from now on.")
+    return redirect("accounts:api_tokens")
 
 
 @sensitive_post_parameters("password")
@@ -51,3 +99,21 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         messages.info(request, "Your account and everything in it have been deleted.")
         return redirect("dashboard:home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, offering to revoke the API tokens at the same time."""
+
+    form_class = PasswordChangeWithTokensForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form: PasswordChangeWithTokensForm) -> HttpResponse:
+        response = super().form_valid(form)
+        if form.revoked_tokens:
+            messages.info(
+                self.request,
+                f"Your {form.revoked_tokens} API token{pluralize(form.revoked_tokens)} "
+                "no longer work. Make new ones in settings when you need them.",
+            )
+        return response

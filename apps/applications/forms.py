@@ -81,6 +81,7 @@ class ApplicationForm(forms.ModelForm):
         model = Application
         fields = [
             "role_title",
+            "posting_url",
             "applied_on",
             "next_follow_up_on",
             "location",
@@ -133,6 +134,42 @@ class ApplicationForm(forms.ModelForm):
             self.fields["company_name"].initial = self.instance.company.name
         else:
             del self.fields["archived"]
+
+    # What a link may fill in on the add form (the "Save to Rebound" bookmarklet sends what
+    # it read on a job posting): shown for the person to check, saved only when they press
+    # the button.
+    PREFILLED_FROM_QUERY = (
+        "company_name",
+        "role_title",
+        "status",
+        "posting_url",
+        "location",
+        "work_mode",
+        "salary_min",
+        "salary_max",
+        "salary_currency",
+        "notes",
+    )
+
+    @classmethod
+    def initial_from_query(cls, params) -> dict:
+        """Initial values from a query string. Text too long for its field is cut short; an
+        address too long, or a value that is not one of the choices or not a whole number,
+        is left out."""
+        initial = {}
+        for name in cls.PREFILLED_FROM_QUERY:
+            field = cls.base_fields[name]
+            value = params.get(name, "").strip()
+            limit = getattr(field, "max_length", None) or 2000
+            if not value or (isinstance(field, forms.URLField) and len(value) > limit):
+                continue
+            value = value[:limit]
+            if isinstance(field, forms.ChoiceField) and value not in dict(field.choices):
+                continue
+            if isinstance(field, forms.IntegerField) and not value.isdigit():
+                continue
+            initial[name] = value
+        return initial
 
     def clean_applied_on(self):
         applied_on = self.cleaned_data.get("applied_on")

@@ -58,6 +58,14 @@ def companies_for(*, user) -> QuerySet[Company]:
     return Company.objects.for_user(user)
 
 
+def company_list(*, user, search: str = "") -> QuerySet[Company]:
+    """The person's companies A to Z, each with how many of their applications are there."""
+    rows = companies_for(user=user).annotate(application_count=Count("applications"))
+    if search:
+        rows = rows.filter(name__icontains=search)
+    return rows.order_by(Lower("name"), "id")
+
+
 def application_list(
     *,
     user,
@@ -211,6 +219,14 @@ def upcoming_interviews(*, user, now: datetime.datetime) -> QuerySet[Interview]:
         .filter(scheduled_at__gte=now)
         .select_related("application__company")
         .order_by("scheduled_at", "id")
+    )
+
+
+def interviews_coming_up(*, user, now: datetime.datetime, days: int = 7) -> QuerySet[Interview]:
+    """The next `days` days' interviews for applications still open, soonest first."""
+    return upcoming_interviews(user=user, now=now).filter(
+        scheduled_at__lt=now + datetime.timedelta(days=days),
+        application__status__in=ACTIVE_STATUSES,
     )
 
 

@@ -220,9 +220,7 @@ def _application_kwargs(form: ApplicationForm) -> dict:
 @require_http_methods(["GET", "POST"])
 def application_create(request: HtmxHttpRequest) -> HttpResponse:
     today = today_for(request.user)
-    initial = {}
-    if request.GET.get("status") in Status.values:
-        initial["status"] = request.GET["status"]
+    initial = ApplicationForm.initial_from_query(request.GET)
     form = ApplicationForm(_posted(request), today=today, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,8 +11,8 @@ from apps.applications.models import ACTIVE_STATUSES, Status
 from apps.applications.selectors import (
     applications_applied_between,
     follow_ups_due,
+    interviews_coming_up,
     status_counts,
-    upcoming_interviews,
 )
 from apps.contacts.selectors import ContactFilters, contact_list, networking_touches
 from apps.core.charts import Bar, bars
@@ -36,11 +36,7 @@ def week_panel(*, user, today: datetime.date) -> WeekPanel:
     """This week's progress against the person's goals, and the next 7 days' interviews for
     applications still open."""
     start, end = week_bounds(today)
-    now = timezone.now()
-    interviews = upcoming_interviews(user=user, now=now).filter(
-        scheduled_at__lt=now + datetime.timedelta(days=7),
-        application__status__in=ACTIVE_STATUSES,
-    )
+    interviews = interviews_coming_up(user=user, now=timezone.now())
     return WeekPanel(
         start=start,
         applications=applications_applied_between(user=user, start=start, end=end),

@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 
 from apps.exports.datasets import CHUNK_SIZE, DATASETS, Dataset
 
@@ -122,3 +123,25 @@ def build_manifest(counts: dict[str, int], *, exported_at: datetime.datetime) ->
         indent=2,
         ensure_ascii=False,
     )
+
+
+def attachment(response, file_name: str):
+    """Mark a response as a download that is never cached or sniffed."""
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def csv_download(dataset: Dataset, queryset: QuerySet, *, day: datetime.date):
+    response = StreamingHttpResponse(
+        csv_bytes(csv_pieces(dataset, queryset)), content_type="text/csv; charset=utf-8"
+    )
+    return attachment(response, f"rebound-{dataset.key}-{day.isoformat()}.csv")
+
+
+def zip_download(user, *, exported_at: datetime.datetime):
+    response = StreamingHttpResponse(
+        zip_pieces(user, exported_at=exported_at), content_type="application/zip"
+    )
+    return attachment(response, f"rebound-export-{exported_at.date().isoformat()}.zip")

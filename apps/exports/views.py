@@ -23,25 +23,14 @@ from apps.exports.forms import (
 from apps.exports.models import PendingImport
 from apps.exports.restore import RestoreError, read_bundle
 from apps.exports.spreadsheet import Sheet
-from apps.exports.streaming import csv_bytes, csv_pieces, zip_pieces
+from apps.exports.streaming import csv_download, zip_download
 
 PROBLEM_ROWS_SHOWN = 200
 READY_ROWS_SHOWN = 20
 
 
-def _attachment(response: HttpResponse, file_name: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def _csv_response(request: HtmxHttpRequest, dataset: Dataset, queryset) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        csv_bytes(csv_pieces(dataset, queryset)), content_type="text/csv; charset=utf-8"
-    )
-    day = today_for(request.user).isoformat()
-    return _attachment(response, f"rebound-{dataset.key}-{day}.csv")
+    return csv_download(dataset, queryset, day=today_for(request.user))
 
 
 def _posted(request: HtmxHttpRequest) -> tuple:
@@ -87,10 +76,7 @@ def applications_filtered_csv(request: HtmxHttpRequest) -> StreamingHttpResponse
 @require_GET
 def everything_zip(request: HtmxHttpRequest) -> StreamingHttpResponse:
     exported_at = timezone.localtime(timezone.now(), user_zone(request.user))
-    response = StreamingHttpResponse(
-        zip_pieces(request.user, exported_at=exported_at), content_type="application/zip"
-    )
-    return _attachment(response, f"rebound-export-{exported_at.date().isoformat()}.zip")
+    return zip_download(request.user, exported_at=exported_at)
 
 
 # Spreadsheet import ---------------------------------------------------------------------

@@ -58,6 +58,12 @@ def open_application_named(*, user, company_name: str, role_title: str):
     )
 
 
+def rejection_steps(*, rejection: Rejection) -> list[RecoveryStep]:
+    """The rejection's eight steps in the plan's order. One query."""
+    steps = list(RecoveryStep.objects.filter(rejection=rejection))
+    return sorted(steps, key=lambda step: MOVE_ORDER.index(step.move))
+
+
 def step_is_due(step: RecoveryStep, today: datetime.date, *, mood_is_low: bool) -> bool:
     if step.state != StepState.PENDING or step.opens_on > today:
         return False

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import QuerySet
+
 from apps.contacts.selectors import support_people
 from apps.core.dates import today_for, user_zone
 from apps.selfcare.charts import (
@@ -143,6 +145,11 @@ def checkin_panel(*, owner, today: datetime.date | None = None) -> CheckInPanel:
         support_people=support_people(owner=owner) if needs_care else [],
         resting_until=owner.resting_until,
     )
+
+
+def checkins_between(*, owner, start: datetime.date, end: datetime.date) -> QuerySet[CheckIn]:
+    """The person's check-ins from start to end, both included, oldest first."""
+    return CheckIn.objects.for_user(owner).filter(date__gte=start, date__lte=end).order_by("date")
 
 
 def checkin_for_day(*, owner, day: datetime.date) -> CheckIn | None:

@@ -48,6 +48,19 @@
 
   document.addEventListener("htmx:historyRestore", syncFiltersFromAddress);
 
+  // The bookmarklet is for the bookmarks bar; clicked here it would only meet this page's
+  // Content Security Policy, so say what to do with it instead.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-bookmarklet]");
+    if (link) {
+      event.preventDefault();
+      var hint = link.parentElement.querySelector(".bookmarklet-hint");
+      if (hint) {
+        hint.textContent = "Drag it to your bookmarks bar, then click it on a job posting.";
+      }
+    }
+  });
+
   htmx.onLoad(function () {
     var action = document.getElementById("bulk-action");
     if (action) {

@@ -10,4 +10,57 @@
       event.stopImmediatePropagation();
     }
   }, true);
+
+  // Copy buttons (data-copy-target names a text box) are hidden until this file shows them;
+  // without it the box is still there to select and copy. The result is announced in the
+  // .copy-status element beside the button.
+  function showCopyButtons(root) {
+    root.querySelectorAll("[data-copy-target]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+
+  function say(button, text) {
+    var status = button.parentElement.querySelector(".copy-status");
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function selectAll(box) {
+    box.focus();
+    box.select();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy-target]");
+    if (!button) {
+      return;
+    }
+    var box = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!box) {
+      return;
+    }
+    if (!navigator.clipboard || !window.isSecureContext) {
+      selectAll(box);
+      say(button, "Selected. Press Ctrl+C (or ⌘+C) to copy.");
+      return;
+    }
+    navigator.clipboard.writeText(box.value).then(
+      function () {
+        say(button, button.getAttribute("data-copied") || "Copied.");
+      },
+      function () {
+        selectAll(box);
+        say(button, "Selected. Press Ctrl+C (or ⌘+C) to copy.");
+      }
+    );
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    showCopyButtons(document);
+  });
+  document.addEventListener("htmx:load", function (event) {
+    showCopyButtons(event.target);
+  });
 })();

@@ -61,6 +61,12 @@ def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
             {"DJANGO_DEBUG": "1", "DJANGO_CSRF_TRUSTED_ORIGINS": "example.com"},
             "must start with http",
         ),
+        ({"DJANGO_DEBUG": "1", "DJANGO_CACHE_URL": "pigeon://coop"}, "DJANGO_CACHE_URL is not"),
+        ({"DJANGO_DEBUG": "1", "DJANGO_API_RATE_LIMIT": "lots"}, "DJANGO_API_RATE_LIMIT must"),
+        (
+            {"DJANGO_DEBUG": "1", "DJANGO_API_RATE_LIMIT": "10/fortnight"},
+            "DJANGO_API_RATE_LIMIT must",
+        ),
     ],
 )
 def test_it_names_the_variable_that_is_wrong(env, message):
@@ -80,3 +86,26 @@ def test_it_reads_postgres_with_persistent_health_checked_connections():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert result.stdout.split() == ["django.db.backends.postgresql", "rebound", "60", "True"]
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        (None, "django.core.cache.backends.locmem.LocMemCache"),
+        ("dbcache://rebound_cache", "django.core.cache.backends.db.DatabaseCache"),
+        ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
+    ],
+)
+def test_it_reads_the_cache_and_the_api_limits(url, backend):
+    code = (
+        "import config.settings as s;"
+        "print(s.CACHES['default']['BACKEND'], *s.API_RATE_LIMIT, s.API_MAX_BODY_BYTES)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_DEBUG="1", DJANGO_API_RATE_LIMIT="30/hour")
+    if url:
+        env["DJANGO_CACHE_URL"] = url
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.split() == [backend, "30", "3600", "65536"], result.stderr

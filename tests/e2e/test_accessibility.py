@@ -24,6 +24,7 @@ PAGES = [
     "/inbox/",
     "/inbox/mailbox/",
     "/accounts/settings/",
+    "/accounts/settings/tokens/",
 ]
 
 

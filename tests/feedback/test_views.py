@@ -250,7 +250,7 @@ def test_it_shows_the_draft_with_a_copy_button(auth_client, draft):
     assert 'data-copy-target="feedback-message"' in body
     assert "Data Analyst role at Hooli" in body
     assert "I have sent it" in body
-    assert "js/feedback.js" in body
+    assert "js/rebound.js" in body
 
 
 def test_it_hides_another_persons_request(auth_client, strangers_request):

@@ -1,6 +1,12 @@
 import datetime
+import functools
+import json
+from pathlib import Path
+from urllib.parse import quote
 
 from django import template
+from django.contrib.staticfiles import finders
+from django.urls import reverse
 from django.utils.formats import date_format
 
 register = template.Library()
@@ -33,3 +39,25 @@ def sort_link_state(current: str, key: str) -> dict:
     if current == f"-{key}":
         return {"next": key, "aria": "descending", "arrow": "▼"}
     return {"next": key, "aria": "", "arrow": ""}
+
+
+BOOKMARKLET_SOURCE = "js/bookmarklet.js"
+BOOKMARKLET_TARGET = "REBOUND_NEW_APPLICATION_URL"
+
+
+@functools.cache
+def _bookmarklet_code() -> str:
+    """static/js/bookmarklet.js without its comment lines and indentation: shorter, and the
+    same code."""
+    source = Path(finders.find(BOOKMARKLET_SOURCE)).read_text(encoding="utf-8")
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+@register.simple_tag(takes_context=True)
+def bookmarklet_href(context) -> str:
+    """The "Save to Rebound" bookmarklet as a javascript: address that opens this server's
+    "add an application" form."""
+    target = context["request"].build_absolute_uri(reverse("applications:create"))
+    code = _bookmarklet_code().replace(BOOKMARKLET_TARGET, json.dumps(target)[1:-1])
+    return "javascript:" + quote(code, safe="")
