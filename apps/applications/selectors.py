@@ -156,12 +156,17 @@ class TimelineEntry:
     message: Correspondence | None = None
 
 
-def application_timeline(*, application: Application) -> list[TimelineEntry]:
+def application_timeline(*, application: Application) -> QuerySet[StatusChange]:
+    """The application's moves, oldest first."""
+    return StatusChange.objects.filter(application=application).order_by("on", "id")
+
+
+def application_history(*, application: Application) -> list[TimelineEntry]:
     """The application's moves and kept messages, oldest first; on the same day a message
     comes before the move it led to. Two queries."""
     entries = [
         TimelineEntry(on=change.on, change=change)
-        for change in StatusChange.objects.filter(application=application)
+        for change in application_timeline(application=application)
     ]
     for message in Correspondence.objects.filter(application=application):
         day = timezone.localdate(message.sent_at or message.created_at)
