@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "apps.feedback",
     "apps.contacts",
     "apps.selfcare",
+    "apps.inbox",
     "apps.exports",
     "apps.dashboard",
     "apps.api",
@@ -263,6 +264,24 @@ EMAIL_USE_TLS = bool(EMAIL_CONFIG.get("EMAIL_USE_TLS"))
 EMAIL_USE_SSL = bool(EMAIL_CONFIG.get("EMAIL_USE_SSL"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Rebound <rebound@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Reading mailboxes (apps/inbox). The operator can switch it off for the whole instance.
+MAILBOX_READING = env_bool("DJANGO_MAILBOX_READING", True)
+# Fernet key that encrypts the stored IMAP app passwords. Unset: development (debug on)
+# derives one from the secret key; with debug off, people cannot connect a mailbox.
+MAILBOX_KEY = os.environ.get("DJANGO_MAILBOX_KEY", "").strip()
+if MAILBOX_KEY:
+    try:
+        from cryptography.fernet import Fernet
+
+        Fernet(MAILBOX_KEY)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "DJANGO_MAILBOX_KEY must be a Fernet key (32 url-safe base64-encoded bytes). "
+            "Generate one with: python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())'"
+        ) from None
+MAILBOX_TIMEOUT_SECONDS = env_int("DJANGO_MAILBOX_TIMEOUT", 20, minimum=1)
 
 # Security headers. Content Security Policy: no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {

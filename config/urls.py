@@ -10,6 +10,7 @@ urlpatterns = [
     path("feedback/", include("apps.feedback.urls")),
     path("contacts/", include("apps.contacts.urls")),
     path("self-care/", include("apps.selfcare.urls")),
+    path("inbox/", include("apps.inbox.urls")),
     path("export/", include("apps.exports.urls")),
     path("api/", include("apps.api.urls")),
     path("", include("apps.dashboard.urls")),

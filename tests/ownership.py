@@ -169,6 +169,34 @@ OWNED_ROUTES.update(
 NOT_OWNED_ROUTES.add("exports:dataset")  # the name of a dataset; each holds only your rows
 
 
+# --- inbox --------------------------------------------------------------------------------
+def _suggestion(owner):
+    import uuid
+
+    from apps.inbox.models import Suggestion
+
+    suggestion = Suggestion.objects.create(
+        owner=owner,
+        kind="rejection",
+        source="paste",
+        fingerprint=uuid.uuid4().hex,
+        subject="Your application",
+        text="We have decided to move forward with other candidates.",
+        company_name="Hooli",
+        role_title="Analyst",
+    )
+    return {"pk": suggestion.pk}
+
+
+OWNED_ROUTES.update(
+    {
+        "inbox:act": _suggestion,
+        "inbox:dismiss": _suggestion,
+        "inbox:reclassify": _suggestion,
+    }
+)
+
+
 # --- the JSON API -------------------------------------------------------------------------
 def _company(owner):
     from tests.factories import CompanyFactory

@@ -258,3 +258,27 @@ class Interview(OwnedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} (round {self.round_number})"
+
+
+# Long enough for any real letter; a pasted thread beyond this is cut.
+CORRESPONDENCE_TEXT_LIMIT = 20_000
+
+
+class Correspondence(OwnedModel):
+    """An email (or other message) about an application, kept on its timeline."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="correspondence"
+    )
+    sender = models.CharField(max_length=300, blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField("date", null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "correspondence"
+        ordering = ["sent_at", "id"]
+        indexes = [models.Index(fields=["application", "sent_at"])]
+
+    def __str__(self) -> str:
+        return self.subject or "(no subject)"

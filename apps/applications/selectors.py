@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from apps.applications.models import (
     ACTIVE_STATUSES,
@@ -12,6 +13,7 @@ from apps.applications.models import (
     STALE_STATUSES,
     Application,
     Company,
+    Correspondence,
     Interview,
     Status,
     StatusChange,
@@ -145,9 +147,32 @@ def board(*, user, per_column: int = BOARD_COLUMN_LIMIT) -> Board:
     return Board(columns=columns, closed=closed)
 
 
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of an application's history: a move or a kept message."""
+
+    on: datetime.date
+    change: StatusChange | None = None
+    message: Correspondence | None = None
+
+
 def application_timeline(*, application: Application) -> QuerySet[StatusChange]:
     """The application's moves, oldest first."""
     return StatusChange.objects.filter(application=application).order_by("on", "id")
+
+
+def application_history(*, application: Application) -> list[TimelineEntry]:
+    """The application's moves and kept messages, oldest first; on the same day a message
+    comes before the move it led to. Two queries."""
+    entries = [
+        TimelineEntry(on=change.on, change=change)
+        for change in application_timeline(application=application)
+    ]
+    for message in Correspondence.objects.filter(application=application):
+        day = timezone.localdate(message.sent_at or message.created_at)
+        entries.append(TimelineEntry(on=day, message=message))
+    # Moves keep their own order (date, then id); sorted() is stable.
+    return sorted(entries, key=lambda entry: (entry.on, entry.change is not None))
 
 
 def application_interviews(*, application: Application) -> QuerySet[Interview]:

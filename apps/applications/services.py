@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from apps.applications.models import (
+    CORRESPONDENCE_TEXT_LIMIT,
     Application,
     Company,
+    Correspondence,
     Interview,
     InterviewOutcome,
     Status,
@@ -446,6 +448,40 @@ def calendar_token_regenerate(*, user) -> str:
     user.calendar_token = secrets.token_urlsafe(32)
     user.save(update_fields=["calendar_token"])
     return user.calendar_token
+
+
+def _fit(value: str, limit: int) -> str:
+    value = " ".join((value or "").split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+@transaction.atomic
+def correspondence_add(
+    *,
+    application: Application,
+    sender: str,
+    subject: str,
+    sent_at: datetime.datetime | None,
+    text: str,
+) -> Correspondence:
+    """Keep a message about the application on its timeline. Header values are flattened
+    to one line and cut to fit; the text is cut at CORRESPONDENCE_TEXT_LIMIT."""
+    if sent_at is not None and timezone.is_naive(sent_at):
+        raise ValueError("sent_at must be timezone-aware.")
+    text = (text or "").strip()
+    if len(text) > CORRESPONDENCE_TEXT_LIMIT:
+        text = text[: CORRESPONDENCE_TEXT_LIMIT - 1] + "…"
+    entry = Correspondence(
+        owner=application.owner,
+        application=application,
+        sender=_fit(sender, 300),
+        subject=_fit(subject, 300),
+        sent_at=sent_at,
+        text=text,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
 
 
 def application_lock(*, application: Application) -> None:

@@ -262,7 +262,7 @@ def _detail_context(request: HtmxHttpRequest, application: Application, **forms)
         "application": application,
         "today": today,
         "days_since_move": (today - application.status_changed_on).days,
-        "timeline": selectors.application_timeline(application=application),
+        "timeline": selectors.application_history(application=application),
         "interviews": selectors.application_interviews(application=application),
         "move_form": forms.get("move_form") or MoveForm(application=application, today=today),
         "follow_up_form": forms.get("follow_up_form")

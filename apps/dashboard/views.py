@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from apps.core.dates import today_for
 from apps.dashboard import selectors
+from apps.inbox.selectors import waiting_count
 from apps.rejections.forms import QuickLogForm
 from apps.rejections.selectors import plan_panel
 from apps.selfcare.forms import checkin_panel_context
@@ -29,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "panel": plan_panel(user=user, today=today),
         "quick_form": QuickLogForm(user=user, initial={"received_on": today}),
         **checkin_panel_context(checkin_panel(owner=user, today=today)),
+        "inbox_waiting": waiting_count(user=user, today=today),
     }
     return render(request, "dashboard/home.html", context)
 

@@ -12,6 +12,7 @@ import random
 from apps.demo.applications import seed_applications
 from apps.demo.contacts import seed_contacts
 from apps.demo.feedback import seed_feedback
+from apps.demo.inbox import seed_inbox
 from apps.demo.rejections import seed_rejections
 from apps.demo.selfcare import seed_checkins
 
@@ -23,4 +24,5 @@ def seed_everything(user, *, applications: int, rng: random.Random) -> list[str]
     summaries.append(seed_feedback(user, rng))
     summaries.append(seed_contacts(user, rng))
     summaries.append(seed_checkins(user, rng))
+    summaries.append(seed_inbox(user, rng))
     return summaries

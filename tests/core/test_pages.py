@@ -72,7 +72,7 @@ def test_a_server_error_gets_a_friendly_page():
 def test_the_new_persons_dashboard_says_what_to_do_first(
     auth_client, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = auth_client.get(reverse("dashboard:home"))
     assert response.status_code == 200
     assert b"Let\xe2\x80\x99s get you set up" in response.content

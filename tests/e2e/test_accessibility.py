@@ -21,6 +21,8 @@ PAGES = [
     "/contacts/",
     "/self-care/",
     "/export/",
+    "/inbox/",
+    "/inbox/mailbox/",
     "/accounts/settings/",
     "/accounts/settings/tokens/",
 ]
