@@ -119,6 +119,12 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+def example_plan(request: HtmxHttpRequest) -> HttpResponse:
+    """What Rebound does with a "no", shown before there is one of the person's own."""
+    return render(request, "rejections/example.html")
+
+
+@require_GET
 def plan_panel(request: HtmxHttpRequest) -> HttpResponse:
     """The dashboard's recovery plan panel on its own, fetched when a rejection is logged."""
     today = today_for(request.user)
