@@ -20,7 +20,7 @@ def test_a_new_person_signs_up_changes_timezone_logs_out_and_back_in(page):
 
     menu = page.get_by_role("navigation", name="Main").get_by_text("Your menu")
     menu.click()
-    page.get_by_role("link", name="Settings").click()
+    page.get_by_role("link", name="Settings", exact=True).click()
     page.get_by_label("Timezone").select_option("Asia/Tokyo")
     page.get_by_label("Applications per week").fill("7")
     page.get_by_role("button", name="Save settings").click()

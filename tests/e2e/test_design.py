@@ -53,9 +53,9 @@ def _signed_in_pages(user) -> list[str]:
         else:
             path = route.url()
         response = client.get(path)
-        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            if b"<html" in response.content:
-                paths.append(path)
+        is_page = response["Content-Type"].startswith("text/html") and b"<html" in response.content
+        if response.status_code == 200 and is_page:
+            paths.append(path)
     return paths
 
 
