@@ -230,7 +230,7 @@ def step_rest(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return HttpResponse("Choose 1, 2 or 3 days.", status=400)
     services.recovery_step_rest(owner=request.user, step=step, days=form.cleaned_data["days"])
     if not request.htmx:
-        messages.success(request, "Pause mode is on. Rebound will keep quiet while you rest.")
+        messages.success(request, "You are resting. Rebound will keep quiet until you are back.")
     return _step_response(request, step)
 
 
