@@ -57,7 +57,7 @@ def _check_resting_until(resting_until: datetime.date | None, *, today: datetime
 
 @transaction.atomic
 def user_settings_update(*, user: User, **fields) -> User:
-    """Save the person's settings. Dates such as the end of pause mode are read in the
+    """Save the person's settings. Dates such as the end of a rest are read in the
     timezone being saved. The instance passed in is updated."""
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:

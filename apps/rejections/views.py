@@ -223,7 +223,7 @@ def step_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def step_rest(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """The "give yourself time" move: pause mode for one to three days."""
+    """The "give yourself time" move: a rest of one to three days."""
     step = get_owned_or_404(RecoveryStep, request.user, pk=pk, move=Move.PROCESS)
     form = RestForm(request.POST)
     if not form.is_valid():
