@@ -10,7 +10,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Window
 from django.template.defaultfilters import pluralize
 
 from apps.applications.models import Source, Status
@@ -157,10 +157,13 @@ def plan_panel(*, user, today: datetime.date) -> PlanPanel:
         .filter(pk__in=RecoveryStep.objects.for_user(user).filter(due).values("rejection_id"))
         .order_by("-received_on", "-id")
     )
+    # The window counts every rejection with a step due before the limit cuts the rows.
     rejections = list(
-        with_due_step.select_related("application__company", "reflection")[:PANEL_REJECTION_LIMIT]
+        with_due_step.select_related("application__company", "reflection").annotate(
+            open_count=Window(Count("id"))
+        )[:PANEL_REJECTION_LIMIT]
     )
-    open_count = with_due_step.count()
+    open_count = rejections[0].open_count if rejections else 0
     still_open = Q(closes_on__isnull=True) | Q(closes_on__gte=today)
     if low_mood:
         still_open |= Q(move=Move.SELF_CARE)
