@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
+from django.utils import timezone
 
+from apps.applications.selectors import companies_for
 from apps.contacts.models import (
     ApplicationContact,
     Contact,
@@ -22,6 +24,13 @@ RECENT_DAYS = 7  # someone you spoke to this week is not a reconnect suggestion
 
 def contacts_for(*, owner) -> QuerySet[Contact]:
     return Contact.objects.for_user(owner).with_company()
+
+
+def companies_with_contacts(*, owner) -> QuerySet:
+    """The person's companies that at least one of their contacts works at, A to Z: the
+    contact list's company filter (offering every company ever typed would list thousands)."""
+    with_contacts = Contact.objects.for_user(owner).values("company_id")
+    return companies_for(user=owner).filter(pk__in=with_contacts).only("id", "name")
 
 
 @dataclass(frozen=True)
@@ -103,12 +112,16 @@ def reconnect_suggestions(*, owner, company=None, limit: int = 5) -> list[Contac
     Contacts at ``company`` (a Company, or None) come first; then the strongest
     relationships, the ones not heard from the longest (never logged counts as longest)
     first. People contacted in the last RECENT_DAYS days are left out unless they are at
-    ``company``, and support people are left out altogether: they are there for the person,
-    not for job leads. One query.
+    ``company``, and so are people added in those days with nothing logged yet (a person
+    added minutes ago has not gone quiet). Support people are left out altogether: they
+    are there for the person, not for job leads. One query.
     """
     today = today_for(owner)
     recent = today - datetime.timedelta(days=RECENT_DAYS)
-    not_recent = Q(last_contacted_on__isnull=True) | Q(last_contacted_on__lt=recent)
+    added_before = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    not_recent = Q(last_contacted_on__isnull=True, created_at__lt=added_before) | Q(
+        last_contacted_on__lt=recent
+    )
     rows = contacts_for(owner=owner).exclude(kind=ContactKind.SUPPORT)
     if company is not None:
         rows = rows.filter(Q(company=company) | not_recent).annotate(

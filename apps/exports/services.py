@@ -9,7 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.applications.services import RowRefused, applications_create_many
+from apps.applications.services import (
+    RowRefused,
+    applications_create_many,
+    applications_stage_refresh,
+)
 from apps.core.dates import today_for
 from apps.exports.datasets import RESTORE_ORDER
 from apps.exports.models import PendingImport
@@ -152,6 +156,7 @@ def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
                         _write(dataset, batch, created)
                         batch = []
                 _write(dataset, batch, created)
+            applications_stage_refresh(owner=owner)
     except IntegrityError:
         raise RestoreError(
             ["Some rows in the file do not fit together (for example two rows that must be "

@@ -1,9 +1,13 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from apps.applications.models import InterviewKind, Status
 from apps.applications.services import application_create, application_move, interview_schedule
+from apps.contacts.models import Contact
 from apps.contacts.services import contact_create, interaction_log
 from apps.feedback.services import (
     feedback_request_create,
@@ -128,6 +132,9 @@ def test_motivation_lists_wins_from_the_persons_own_data(user, rejection, today)
 def test_network_suggests_people_at_that_company_first(user, rejection, today):
     insider = contact_create(owner=user, name="Ines", company_name="Northwind", strength=1)
     friend = contact_create(owner=user, name="Femi", company_name="Elsewhere", strength=5)
+    # Known for a while, not in touch since: worth a hello (someone added today is not).
+    Contact.objects.filter(pk=friend.pk).update(created_at=timezone.now() - 30 * DAY)
+    contact_create(owner=user, name="Just added", strength=5)
     recent = contact_create(owner=user, name="Rae", strength=5)
     interaction_log(owner=user, contact=recent, kind="call", happened_on=today)
     open_every_step()
@@ -175,3 +182,44 @@ def test_insights_group_rejections_and_measure_bouncing_back(user, today):
     assert insights.takeaways_by_stage[0][0] == "After an interview round"
     assert (insights.feedback_answered, insights.feedback_sent) == (1, 1)
     assert sum(bar.value for bar in insights.by_month) == 2
+
+
+def _log_rejections(user, today, count: int, start: int = 0) -> list:
+    logged = []
+    for index in range(start, start + count):
+        app = application_create(
+            owner=user, company_name=f"Co {index}", role_title="Role", applied_on=today - 5 * DAY
+        )
+        logged.append(rejection_log(application=app, received_on=today - (index % 3) * DAY))
+    return logged
+
+
+def test_the_panel_shows_the_newest_five_with_a_step_due_and_counts_the_rest(
+    user, other_user, today
+):
+    logged = _log_rejections(user, today, 8)
+    _log_rejections(other_user, today, 2)
+    # One plan with nothing due any more (every step done) is neither shown nor counted.
+    finished = logged[0]
+    for step in finished.steps.all():
+        recovery_step_set_state(step=step, state=StepState.DONE)
+    panel = plan_panel(user=user, today=today)
+    newest_first = sorted(logged[1:], key=lambda r: (r.received_on, r.pk), reverse=True)
+    assert [plan.rejection for plan in panel.plans] == newest_first[:5]
+    assert panel.more == 2
+    assert all(plan.due for plan in panel.plans)
+    assert {step.rejection_id for plan in panel.plans for step in plan.due + plan.coming} == {
+        r.pk for r in newest_first[:5]
+    }
+
+
+def test_the_panel_takes_the_same_queries_for_n_and_2n_open_plans(user, today):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            plan_panel(user=user, today=today)
+        return len(captured)
+
+    _log_rejections(user, today, 6)
+    at_n = count()
+    _log_rejections(user, today, 6, start=6)
+    assert count() == at_n

@@ -360,3 +360,15 @@ def test_a_step_keeps_its_heading_level_when_swapped(auth_client, rejection):
     assert b"<h3>Don" in response.content
     response = auth_client.post(url, {"state": "pending", "heading_level": "9"}, **HTMX)
     assert b"<h4>Don" in response.content
+
+
+def test_the_example_plan_shows_what_a_no_opens_and_writes_nothing(auth_client):
+    response = auth_client.get(reverse("rejections:example"))
+    assert response.status_code == 200
+    assert "What happens after a “no”" in response.content.decode()
+    assert b"ask for feedback" in response.content
+    assert Rejection.objects.count() == 0
+
+
+def test_the_example_plan_rejects_post(auth_client):
+    assert auth_client.post(reverse("rejections:example")).status_code == 405
