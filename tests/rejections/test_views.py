@@ -360,3 +360,10 @@ def test_a_step_keeps_its_heading_level_when_swapped(auth_client, rejection):
     assert b"<h3>Don" in response.content
     response = auth_client.post(url, {"state": "pending", "heading_level": "9"}, **HTMX)
     assert b"<h4>Don" in response.content
+
+
+def test_a_second_post_of_the_log_form_answers_like_the_first(auth_client, rejection, today):
+    url = reverse("rejections:log_for_application", args=[rejection.application_id])
+    response = auth_client.post(url, {"received_on": today.isoformat(), "stage_reached": "applied"})
+    assert response["Location"] == reverse("dashboard:home") + "#recovery-plan"
+    assert Rejection.objects.count() == 1
