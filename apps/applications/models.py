@@ -3,13 +3,15 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from apps.core.fields import LimitedTextField
+from apps.core.limits import TEXT_MAX_CHARS
 from apps.core.models import OwnedModel, OwnedQuerySet
 
 
 class Company(OwnedModel):
     name = models.CharField(max_length=200)
     website = models.URLField(blank=True)
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
 
     class Meta:
         verbose_name_plural = "companies"
@@ -115,7 +117,7 @@ class Application(OwnedModel):
     fit_skills = models.PositiveSmallIntegerField(
         "fit with your skills", null=True, blank=True, validators=RATING_VALIDATORS
     )
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
     archived = models.BooleanField(default=False)
 
     objects = ApplicationQuerySet.as_manager()
@@ -191,7 +193,7 @@ class StatusChange(OwnedModel):
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices)
     on = models.DateField("date")
-    note = models.TextField(blank=True)
+    note = LimitedTextField(blank=True)
 
     class Meta:
         ordering = ["on", "id"]
@@ -237,7 +239,7 @@ class Interview(OwnedModel):
     kind = models.CharField(max_length=16, choices=InterviewKind.choices)
     scheduled_at = models.DateTimeField("date and time")
     with_whom = models.CharField("with whom", max_length=200, blank=True)
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
     outcome = models.CharField(
         max_length=16, choices=InterviewOutcome.choices, default=InterviewOutcome.PENDING
     )
@@ -261,7 +263,7 @@ class Interview(OwnedModel):
 
 
 # Long enough for any real letter; a pasted thread beyond this is cut.
-CORRESPONDENCE_TEXT_LIMIT = 20_000
+CORRESPONDENCE_TEXT_LIMIT = TEXT_MAX_CHARS
 
 
 class Correspondence(OwnedModel):
@@ -273,7 +275,7 @@ class Correspondence(OwnedModel):
     sender = models.CharField(max_length=300, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField("date", null=True, blank=True)
-    text = models.TextField(blank=True)
+    text = LimitedTextField(blank=True)
 
     class Meta:
         verbose_name_plural = "correspondence"
