@@ -28,6 +28,7 @@ LEGAL_SUFFIXES = {
 SENDER_NOISE = re.compile(
     r"\b(via|from|at|the|talent( acquisition)?|recruit\w*|careers?|jobs?|hiring|team|hr|"
     r"people|no-?reply|notifications?|karriere|recrutement|rh|personalabteilung|"
+    r"bewerber\w*|équipe|equipe|"
     r"human resources|ressources humaines|"
     + "|".join(re.escape(name.lower()) for name in set(rules.ATS_DOMAINS.values()))
     + r")\b",
@@ -43,8 +44,17 @@ COMPANY_PATTERNS = [
     re.compile(rf"\b(?:at|to|with|from|join|joining|bei|chez|auprès de|für) {NAME}"),
     re.compile(rf"\b(?:interest in|Interesse an|intérêt pour|applying to) {NAME}"),
     re.compile(rf"^{NAME}\s*[:|–-]\s"),
+    re.compile(rf"^{NAME} (?:[Aa]pplication|[Bb]ewerbung|[Cc]andidature)\b"),
     re.compile(rf"\s[|–-]\s*{NAME}\s*$"),
 ]
+# Words that open a subject line or a phrase but never name a company.
+NOT_A_COMPANY_START = {
+    "opportunity", "update", "application", "applications", "invitation", "interview",
+    "offer", "next", "thank", "thanks", "re", "fwd", "fw", "aw", "wg", "tr", "your", "our",
+    "the", "this", "ihre", "ihr", "ihrer", "unser", "unsere", "dein", "deine", "votre", "vos",
+    "notre", "nos", "you", "us", "we", "le", "la", "les", "l'", "der", "die", "das", "merci",
+    "entretien", "bewerbung", "candidature", "vorstellungsgespräch",
+}  # fmt: skip
 ROLE_END = (
     r"(?=\s+(?:at|with|bei|chez|in|for|im|au sein|position|role|job|has|have|was|is|will|"
     r"and|wurde|ist|a été|est)\b"
@@ -184,16 +194,56 @@ def _company_from_domain(domain: str) -> str:
     return registrable_domain(domain).split(".")[0].replace("-", " ").title()
 
 
+def _could_be_company(name: str) -> bool:
+    words = _plain(name).split()
+    return (
+        1 < len(name) <= 60
+        and words[0] not in NOT_A_COMPANY_START
+        and re.match(r"[^\W\d]", name) is not None  # "10:02" is a time, not a name
+    )
+
+
+def _until_sentence_end(name: str) -> str:
+    """ "Relecloud. We have" -> "Relecloud", while "Contoso Inc. Europe" keeps its dot."""
+    name = re.sub(r"\s+(?:and|und|et)\s+(?:I|I'm|I’m|we|wir|je|nous)\b.*$", "", name)
+    kept, *rest = name.split(". ")
+    for part in rest:
+        if kept.split()[-1].lower() not in LEGAL_SUFFIXES:
+            break
+        kept = f"{kept}. {part}"
+    return kept
+
+
 def guess_company(parsed: ParsedEmail) -> str:
     if found := _company_from_sender(parsed):
         return found
-    for source in (parsed.subject, parsed.text[:2000]):
-        for pattern in COMPANY_PATTERNS:
-            if match := pattern.search(source):
-                name = match.group(1).strip(" .,'’-")
-                if 1 < len(name) <= 60 and company_key(name) not in ("us", "you", "we"):
-                    return name
-    return _company_from_domain(parsed.sender_domain) or parsed.sender_name
+    subject, body = parsed.subject, parsed.text[:2000]
+    # The text after a dash at the end of a subject is as often the role as the company,
+    # so it is asked last.
+    *named_patterns, subject_tail = COMPANY_PATTERNS
+    in_sentences = named_patterns[:2]  # "at Globex", "interest in Globex"
+    places = [(subject, p) for p in named_patterns] + [(body, p) for p in in_sentences]
+    for source, pattern in [*places, (subject, subject_tail)]:
+        if match := pattern.search(source):
+            name = _until_sentence_end(match.group(1)).strip(" .,'’-")
+            if _could_be_company(name):
+                return name
+    if found := _company_from_signature(parsed.text):
+        return found
+    if found := _company_from_domain(parsed.sender_domain):
+        return found
+    return "" if ats_name(parsed.sender_domain) else parsed.sender_name
+
+
+def _company_from_signature(text: str) -> str:
+    """A sign-off such as "Tailwind Traders Recruiting" names the company beside a team."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    for line in reversed(lines[-3:]):
+        if len(line) <= 60 and rules.RECRUITING_NAMES.search(line) and re.match(NAME, line):
+            cleaned = " ".join(SENDER_NOISE.sub(" ", line).split()).strip(" -,.")
+            if cleaned and _plain(cleaned).split()[0] not in NOT_A_COMPANY_START:
+                return cleaned
+    return ""
 
 
 @dataclass

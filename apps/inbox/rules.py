@@ -108,7 +108,8 @@ RULES: list[Rule] = [
         rf"\b(decided|chosen|opted|elected|decision|going|plan) to (move|go|proceed|continue|"
         rf"progress|pursue|move forward|go forward|go ahead) {W}with {W}(other|another|"
         rf"different|alternative|more suitable|stronger|more experienced) {W}{CANDIDATES_EN}",
-        rf"\b(pursue|pursuing|selected|chosen|hired) "
+        rf"\b(pursue|pursuing|selected|chosen|hired|gone with|went with|going with|"
+        rf"moving ahead with|decided on|settled on) "
         rf"(an?other|other|different|a different|another) {W}?{CANDIDATES_EN}",
         r"\boffer(ed|ing)? (the|this) (position|role|job|offer) to (an?other|a different|an "
         r"internal|someone)",
@@ -122,14 +123,17 @@ RULES: list[Rule] = [
         rf"(further|forward)",
         r"(\bnot|n't) (be )?(moving|going|progressing|proceeding|advancing) "
         r"(forward|further|ahead)\b",
-        rf"\bdecided not to (proceed|move forward|continue|progress|pursue|advance|invite|"
-        rf"take) {W}?(with )?(you|your|further)",
+        rf"\b(decided|chosen|opted|elected|determined) not to (proceed|move forward|continue|"
+        rf"progress|pursue|advance|invite|take) {W}?(with )?(you|your|further)",
+        r"\b(decided|chosen|opted|elected|determined) not to (move|go|proceed|progress|"
+        r"continue) (forward|further|ahead)\b",
         rf"\byour {APPLICATION_EN} (was|has been|is|had been) (unsuccessful|not successful|"
         r"declined|rejected|not selected|not been successful)",
         r"\b(you|your application) (were|was|have been|has been|had been) (not )?"
         r"(unsuccessful|not successful|not selected|not shortlisted)",
         r"\bnot been (successful|selected|shortlisted)\b",
-        r"(\bunable to|\bnot able to|\bcannot|\bcan't|\bwon't be|\bwill not be|\bnot be) "
+        r"(\bunable to|\bnot able to|\bcannot|\bcan't|\bnot be able to|\bwon't be able to|"
+        r"\bwon't be|\bwill not be|\bnot be) "
         r"(offer|offering|extend|extending) (you )?(the |a |an )?(position|role|job|place|offer)",
         r"\bno longer (being )?(considered|under consideration|in consideration)\b",
         r"\b(will|would) not be (considered|progressed|taken) further\b",
@@ -149,7 +153,7 @@ RULES: list[Rule] = [
     *_rules(
         REJECTION,
         0.35,
-        r"\b(regret|sorry) to (inform|let you know|tell you|advise|share)\b",
+        r"\b(regret|sorry) to (inform|let you know|tell you|advise|share|say|report)\b",
         r"\b(unfortunately|sadly|regrettably),? (at this (time|point)|on this occasion)",
         needs_context=True,
     ),
@@ -242,7 +246,9 @@ RULES: list[Rule] = [
         r"|call|chat|meeting|video call|screen)",
         r"\b(interview|call|screen) (invitation|invite)\b",
         r"\binvitation (to|for) (an? |the )?([\w-]+ ){0,2}interview",
-        r"\byour (\w+ ){0,2}interview (is|has been) (scheduled|confirmed|booked|set)",
+        r"\byour (\w+ ){0,2}interview (\S+ ){0,6}(is|has been) (now )?(scheduled|confirmed|"
+        r"booked|set)",
+        r"\binterview (confirmation|confirmed|scheduled|booked)\b",
         negatable=True,
         conditional=True,
     ),
@@ -251,7 +257,7 @@ RULES: list[Rule] = [
         0.55,
         r"\b(schedule|book|arrange|set up|organi[sz]e|find a time for) (an? |the |your |a time "
         r"for (an? |the )?)?([\w-]+ ){0,2}(interview|call|chat|conversation|screen(ing)?)",
-        r"\b(like|love|want) to (speak|talk|chat|meet) (with|to) you\b",
+        r"\b(like|love|want) to (speak|talk|chat|meet) ((with|to) )?you\b",
         r"\b(your|an) interview (with|at|on)\b",
         negatable=True,
         conditional=True,
@@ -281,6 +287,9 @@ RULES: list[Rule] = [
         r"\b(zu einem|zum|zu unserem) (\w+ ){0,2}(vorstellungsgespräch|kennenlerngespräch|"
         r"bewerbungsgespräch|gespräch|interview|telefoninterview|videointerview|videocall)",
         r"\beinladung (zu einem|zum) ",
+        r"\b(sie|dich) (gerne |gern )?(persönlich )?(kennenlernen|kennen lernen)\b",
+        r"\b(souhaiterions|souhaitons|aimerions|voudrions|souhaiterais|aimerais) vous "
+        r"(rencontrer|recevoir|convier)\b",
         r"\b(inviter|convier|convoquer) (à|pour) (un|une) (\w+ ){0,2}(entretien|échange|"
         r"rencontre|visio)",
         negatable=True,

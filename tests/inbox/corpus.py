@@ -812,4 +812,294 @@ SAMPLES = [
         "not go through; please update your card.\n\nCloudHost",
         heldout=True,
     ),
+    # --- Second batch, in new styles, to try the rules on phrasings they were not shaped
+    # by. Six were missed at first and widened the phrase families (heldout=False). ---
+    Sample(
+        "b2_rej_greenhouse",
+        "rejection",
+        ("Greenhouse", "no-reply@us.greenhouse-mail.io"),
+        "Your application to Northwind Traders",
+        "Hi Alice,\n\nThanks so much for your interest in the Backend Engineer role at "
+        "Northwind Traders and for the time you put into applying.\n\nWe received many "
+        "strong applications and, unfortunately, we will not be moving forward with yours at "
+        "this time.\n\nWe wish you the best in your search.\n\nNorthwind Recruiting",
+        company="Northwind Traders",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_after_interview",
+        "rejection",
+        ("Contoso Talent", "talent@contoso.com"),
+        "Update regarding your candidacy",
+        "Dear Alice,\n\nWe appreciate you taking the time to interview with our team for the "
+        "Product Designer position. After careful consideration, the team has decided to "
+        "pursue other applicants whose experience more closely matches our current needs.\n\n"
+        "Kind regards,\nContoso People Team",
+        company="Contoso",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_workday_filled",
+        "rejection",
+        ("Fabrikam via Workday", "fabrikam@myworkday.com"),
+        "Fabrikam - Data Analyst (R-10231)",
+        "Dear Candidate,\n\nThank you for your interest in the Data Analyst position "
+        "(R-10231). We wanted to let you know that the position has been filled by another "
+        "candidate.\n\nWe encourage you to apply for future openings.\n\nFabrikam Talent "
+        "Acquisition",
+        company="Fabrikam",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_person_gone_with",
+        "rejection",
+        ("Priya Natarajan", "priya@tailspin.io"),
+        "Re: Frontend role",
+        "Hi Alice,\n\nThanks again for chatting with us last week. I'm sorry to say we've "
+        "gone with another candidate for this role. It was a close call and we really "
+        "enjoyed meeting you.\n\nBest,\nPriya",
+        heldout=False,
+    ),
+    Sample(
+        "b2_rej_de_andere_bewerberin",
+        "rejection",
+        ("Personalabteilung Wingtip GmbH", "karriere@wingtip.de"),
+        "Ihre Bewerbung als Softwareentwickler",
+        "Sehr geehrter Frau Example,\n\nvielen Dank für Ihr Interesse an unserem "
+        "Unternehmen. Nach sorgfältiger Prüfung müssen wir Ihnen leider mitteilen, dass wir "
+        "uns für eine andere Bewerberin entschieden haben.\n\nWir wünschen Ihnen für Ihre "
+        "berufliche Zukunft alles Gute.\n\nMit freundlichen Grüßen\nWingtip GmbH",
+        company="Wingtip GmbH",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_fr_regret",
+        "rejection",
+        ("Recrutement Lucerne", "rh@lucerne.fr"),
+        "Votre candidature - Chef de projet",
+        "Bonjour,\n\nNous vous remercions de l'intérêt que vous portez à notre société. "
+        "Après examen attentif de votre dossier, nous sommes au regret de vous informer que "
+        "votre candidature n'a pas été retenue.\n\nNous vous souhaitons pleine réussite dans "
+        "vos recherches.\n\nCordialement,\nL'équipe RH",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_regrettably",
+        "rejection",
+        ("Adatum Careers", "careers@adatum.com"),
+        "Thank you from Adatum",
+        "Hello Alice,\n\nThank you for applying for the Site Reliability Engineer opening. "
+        "Regrettably, we won't be able to offer you the position. We will keep your resume "
+        "on file should a suitable role open up.\n\nAll the best,\nAdatum",
+        company="Adatum",
+        heldout=False,
+    ),
+    Sample(
+        "b2_rej_ashby_short",
+        "rejection",
+        ("Ashby", "no-reply@ashbyhq.com"),
+        "Litware - Application update",
+        "Hi Alice,\n\nThank you for your interest in Litware. After reviewing your "
+        "application for Senior Engineer, we've decided not to move forward at this time.\n\n"
+        "The Litware team",
+        company="Litware",
+        heldout=False,
+    ),
+    Sample(
+        "b2_int_calendly",
+        "interview",
+        ("Jordan at Proseware", "jordan@proseware.com"),
+        "Next step: a call with our team",
+        "Hi Alice,\n\nThanks for applying to the QA Engineer role. We'd love to schedule a "
+        "30-minute phone screen with you. Please pick a time that works for you here: "
+        "https://calendly.com/proseware/screen\n\nLooking forward to speaking,\nJordan",
+        company="Proseware",
+        heldout=True,
+    ),
+    Sample(
+        "b2_int_confirmed",
+        "interview",
+        ("Blue Yonder Recruiting", "recruiting@blueyonder.example"),
+        "Interview confirmation - Tuesday, December 8",
+        "Hi Alice,\n\nYour interview for the Platform Engineer position is confirmed for "
+        "Tuesday, December 8 at 2:00 PM (CET) on Zoom. You'll meet with two engineers from "
+        "the team.\n\nSee you then!",
+        company="Blue Yonder",
+        heldout=False,
+    ),
+    Sample(
+        "b2_next_takehome",
+        "next_steps",
+        ("Lever", "no-reply@hire.lever.co"),
+        "Graphic Design Institute: next steps",
+        "Hi Alice,\n\nCongratulations! You've been selected to move on to the next stage of "
+        "our process: a take-home assignment. Please find the brief attached; we ask that "
+        "you return it within five days.\n\nBest,\nGraphic Design Institute",
+        company="Graphic Design Institute",
+        heldout=True,
+    ),
+    Sample(
+        "b2_offer_letter",
+        "offer",
+        ("Woodgrove Bank HR", "hr@woodgrovebank.com"),
+        "Offer of employment",
+        "Dear Alice,\n\nWe are delighted to extend you an offer for the position of Business "
+        "Analyst at Woodgrove Bank. Please find your offer letter attached, including the "
+        "proposed start date and compensation.\n\nWarm regards,\nWoodgrove HR",
+        company="Woodgrove Bank",
+        heldout=True,
+    ),
+    Sample(
+        "b2_ack_smartrecruiters",
+        "acknowledgement",
+        ("SmartRecruiters", "noreply@smartrecruiters.com"),
+        "Thank you for applying to Trey Research",
+        "Hi Alice,\n\nThank you for applying to Trey Research! We've received your "
+        "application for Data Scientist and our team will review it shortly. If your profile "
+        "matches, we'll be in touch.\n\nTrey Research Talent Team",
+        company="Trey Research",
+        heldout=True,
+    ),
+    Sample(
+        "b2_outreach_linkedin",
+        "outreach",
+        ("Alex Rivera", "alex.rivera@talentbridge-recruiting.com"),
+        "Opportunity: Senior Python Developer (remote)",
+        "Hi Alice,\n\nI came across your profile on LinkedIn and think you could be a great "
+        "fit for a Senior Python Developer role with one of my clients, a fintech scale-up. "
+        "Would you be open to a quick chat this week?\n\nBest,\nAlex Rivera\nTalentBridge",
+        heldout=True,
+    ),
+    Sample(
+        "b2_trap_job_alert",
+        "other",
+        ("LinkedIn Job Alerts", "jobalerts-noreply@linkedin.com"),
+        "25 new jobs for 'product manager'",
+        "Your job alert for product manager in Berlin\n\nProduct Manager - Contoso - Berlin\n"
+        "Senior Product Manager - Fabrikam - Remote\nProduct Owner - Litware - Berlin\n\nSee "
+        "all jobs. Unsubscribe from this alert.",
+        heldout=True,
+    ),
+    Sample(
+        "b2_trap_newsletter_rejection",
+        "other",
+        ("The Career Weekly", "newsletter@careerweekly.example"),
+        "5 ways to bounce back from rejection",
+        "This week: how to handle rejection in your job search, why 'we regret to inform "
+        "you' isn't the end, and what recruiters wish you knew.\n\nRead more on our blog. "
+        "You're receiving this because you subscribed. Unsubscribe.",
+        heldout=True,
+    ),
+    Sample(
+        "b2_trap_meetup_cancelled",
+        "other",
+        ("Meetup", "info@meetup.com"),
+        "Event cancelled: Python Berlin December",
+        "Unfortunately, the organizer has cancelled this event. We're sorry for any "
+        "inconvenience. Find other events near you.",
+        heldout=True,
+    ),
+    Sample(
+        "b2_trap_own_reply",
+        "other",
+        ("Alice Example", "alice@example.com"),
+        "Re: Your application to Northwind Traders",
+        "Thanks for letting me know, I appreciate the update and hope we can stay in "
+        "touch.\n\nAlice\n\nOn Mon, Nov 23, 2026, Northwind Recruiting wrote:\n> "
+        "Unfortunately, we will not be moving forward with your application.",
+        heldout=True,
+    ),
+    Sample(
+        "b2_trap_own_forward",
+        "other",
+        ("Alice Example", "alice@example.com"),
+        "Fwd: Update on your application",
+        "Look at this, so annoying.\n\n---------- Forwarded message ---------\nFrom: Contoso "
+        "Talent <talent@contoso.com>\nSubject: Update on your application\n\nWe regret to "
+        "inform you that we have decided not to proceed with your application.",
+        heldout=True,
+    ),
+    Sample(
+        "b2_ack_de",
+        "acknowledgement",
+        ("Bewerbermanagement Alpine Ski House", "jobs@alpineskihouse.de"),
+        "Eingangsbestätigung Ihrer Bewerbung",
+        "Sehr geehrte Frau Example,\n\nvielen Dank für Ihre Bewerbung als Projektmanagerin. "
+        "Wir haben Ihre Unterlagen erhalten und melden uns so bald wie möglich bei Ihnen.\n\n"
+        "Mit freundlichen Grüßen\nAlpine Ski House",
+        company="Alpine Ski House",
+        heldout=True,
+    ),
+    Sample(
+        "b2_int_fr_rencontrer",
+        "interview",
+        ("Équipe recrutement Margie", "recrutement@margies.fr"),
+        "Entretien - Développeur Python",
+        "Bonjour,\n\nVotre profil a retenu notre attention et nous souhaiterions vous "
+        "rencontrer pour un entretien. Seriez-vous disponible le jeudi 10 décembre à 14h "
+        "?\n\nCordialement",
+        heldout=False,
+    ),
+    Sample(
+        "b2_trap_shipping",
+        "other",
+        ("Amazon.com", "shipment-tracking@amazon.com"),
+        "Your package has shipped",
+        "Your order of 'Cracking the Coding Interview' has shipped and will arrive Thursday.",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_icims",
+        "rejection",
+        ("iCIMS", "noreply@icims.com"),
+        "Coho Winery - Your Application Status",
+        "Dear Alice,\n\nThank you for your interest in the Marketing Coordinator position at "
+        "Coho Winery. While your qualifications are impressive, we have decided to move "
+        "forward with candidates whose background more closely fits the role.\n\nSincerely,\n"
+        "Coho Winery Human Resources",
+        company="Coho Winery",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_bamboo",
+        "rejection",
+        ("BambooHR", "notifications@app.bamboohr.com"),
+        "Regarding your application for Office Manager",
+        "Hi Alice,\n\nThank you for your interest in the Office Manager opening at "
+        "Relecloud. We have reviewed your application and unfortunately you have not been "
+        "selected for further consideration.\n\nBest of luck,\nRelecloud",
+        company="Relecloud",
+        heldout=True,
+    ),
+    Sample(
+        "b2_trap_glassdoor",
+        "other",
+        ("Glassdoor", "noreply@glassdoor.com"),
+        "Companies are hiring: Data Analyst jobs near you",
+        "Top picks for you this week. Recommended jobs: Data Analyst at Contoso, Junior "
+        "Analyst at Fabrikam. Don't miss out - apply now.",
+        heldout=True,
+    ),
+    Sample(
+        "b2_int_workable",
+        "interview",
+        ("Workable", "noreply@candidates.workablemail.com"),
+        "Invitation to interview with Bellows College",
+        "Dear Alice,\n\nThank you for applying for the Lecturer position. We would like to "
+        "invite you to an interview on Friday, December 11, 10:00. Please confirm your "
+        "availability by replying to this email.",
+        company="Bellows College",
+        heldout=True,
+    ),
+    Sample(
+        "b2_rej_jobvite_chosen_not",
+        "rejection",
+        ("Jobvite", "notification@jobvite.com"),
+        "Tailwind Traders Application",
+        "Hello Alice,\n\nThank you for taking the time to apply. Although your background is "
+        "impressive, we have chosen not to move forward with your candidacy for the Support "
+        "Engineer role.\n\nTailwind Traders Recruiting",
+        company="Tailwind Traders",
+        heldout=False,
+    ),
 ]
