@@ -191,10 +191,21 @@ DATABASES = {
         required_key="ENGINE",
     )
 }
+# SQLite (`make run`) with two browser tabs writing at once: WAL lets pages read while a
+# write is under way; IMMEDIATE takes the write lock when a transaction starts, so one that
+# reads and then writes never fails halfway with "database is locked" because the other
+# tab wrote in between; the busy timeout (seconds) makes the second writer wait its turn.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-elif DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+else:
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL or SQLite.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

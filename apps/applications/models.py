@@ -60,6 +60,16 @@ PIPELINE_ORDER = (
 STALE_STATUSES = (Status.APPLIED, Status.SCREENING)
 
 
+class StageReached(models.TextChoices):
+    """How far an application got in the hiring process (the rules are in stages.py)."""
+
+    APPLIED = "applied", "After applying"
+    SCREENING = "screening", "After screening"
+    INTERVIEW = "interview", "After an interview round"
+    FINAL = "final", "After the final round"
+    OFFER = "offer", "After an offer"
+
+
 class WorkMode(models.TextChoices):
     ON_SITE = "on_site", "On-site"
     HYBRID = "hybrid", "Hybrid"
@@ -119,6 +129,12 @@ class Application(OwnedModel):
     )
     notes = LimitedTextField(blank=True)
     archived = models.BooleanField(default=False)
+    # The furthest stage the history has reached; it only ever grows. Kept by the services
+    # that add to the history (moves and interviews, through stages.stage_after), so the
+    # pipeline's shares are one aggregate over this column instead of a look at every history.
+    furthest_stage = models.CharField(
+        max_length=16, choices=StageReached.choices, default=StageReached.APPLIED, editable=False
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -128,6 +144,51 @@ class Application(OwnedModel):
             models.Index(fields=["owner", "status", "status_changed_on"]),
             models.Index(fields=["owner", "applied_on"]),
             models.Index(fields=["owner", "next_follow_up_on"]),
+            # The table shows unarchived rows (the default view) sorted by one column with the
+            # id as tie-break: one partial index per sort, read forwards or backwards.
+            # "applied" and "follow-up" keep empty dates last both ways; their descending
+            # order has PostgreSQL-only indexes (migration 0005: SQLite cannot index NULLS
+            # LAST). Not indexed: the company sort orders by the joined company's name, which
+            # an index on this table cannot hold, and the search matches words anywhere in
+            # three columns, which a b-tree cannot serve (both read the person's rows once).
+            models.Index(
+                "owner",
+                models.F("status_changed_on").desc(),
+                models.F("id").desc(),
+                name="app_table_moved",
+                condition=models.Q(archived=False),
+            ),
+            models.Index(
+                "owner",
+                Lower("role_title"),
+                "id",
+                name="app_table_role",
+                condition=models.Q(archived=False),
+            ),
+            models.Index(
+                "owner", "status", "id", name="app_table_status", condition=models.Q(archived=False)
+            ),
+            models.Index(
+                "owner",
+                "excitement",
+                "id",
+                name="app_table_excitement",
+                condition=models.Q(archived=False),
+            ),
+            models.Index(
+                "owner",
+                "applied_on",
+                "id",
+                name="app_table_applied",
+                condition=models.Q(archived=False),
+            ),
+            models.Index(
+                "owner",
+                "next_follow_up_on",
+                "id",
+                name="app_table_follow_up",
+                condition=models.Q(archived=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -158,6 +219,10 @@ class Application(OwnedModel):
             models.CheckConstraint(
                 condition=models.Q(source__in=[*Source.values, ""]),
                 name="applications_application_source_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(furthest_stage__in=StageReached.values),
+                name="applications_application_furthest_stage_valid",
             ),
         ]
 

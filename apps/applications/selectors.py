@@ -45,7 +45,7 @@ ARCHIVED_ALL = "all"
 
 OPEN = "open"  # a status filter value meaning "any status still in play"
 
-BOARD_COLUMN_LIMIT = 50
+BOARD_COLUMN_LIMIT = 20
 
 
 def applications_for(*, user) -> QuerySet[Application]:

@@ -16,9 +16,11 @@ from apps.applications.models import (
     Correspondence,
     Interview,
     InterviewOutcome,
+    StageReached,
     Status,
     StatusChange,
 )
+from apps.applications.stages import STAGE_ORDER, furthest_stages_refresh, stage_after
 from apps.applications.validators import validate_applied_on
 from apps.core.dates import today_for, user_zone
 
@@ -119,6 +121,7 @@ def application_create(
         status=status,
         status_changed_on=started_on,
         applied_on=applied_on,
+        furthest_stage=stage_after(StageReached.APPLIED, status=status),
         **details,
     )
     application.full_clean()
@@ -204,6 +207,7 @@ def applications_create_many(*, owner, rows: list[dict]) -> int:
                 status=status,
                 status_changed_on=applied_on or today,
                 applied_on=applied_on,
+                furthest_stage=stage_after(StageReached.APPLIED, status=status),
                 **details,
             )
             # Field rules here. Keys and constraints are left to the database: checking them
@@ -308,7 +312,7 @@ def application_lock(*, application: Application) -> None:
     read it first (a double click, say) take turns instead of both acting; the instance is
     brought up to date with the row as it is once the lock is held."""
     locked = Application.objects.select_for_update().get(pk=application.pk)
-    for field in ("status", "status_changed_on", "applied_on", "updated_at"):
+    for field in MOVED_FIELDS:
         setattr(application, field, getattr(locked, field))
 
 
@@ -322,6 +326,10 @@ def _validate_move(application: Application, status: str, on: datetime.date) -> 
     if on < application.status_changed_on:
         last = date_format(application.status_changed_on, "j F Y")
         raise ValidationError({"on": f"The last move was on {last}; choose that day or later."})
+
+
+# What a move writes on the application row.
+MOVED_FIELDS = ["status", "status_changed_on", "furthest_stage", "applied_on", "updated_at"]
 
 
 @transaction.atomic
@@ -347,11 +355,12 @@ def application_move(
     change.full_clean()
     locked.status = status
     locked.status_changed_on = on
+    locked.furthest_stage = stage_after(locked.furthest_stage, status=status)
     if locked.applied_on is None and status != Status.WISHLIST:
         locked.applied_on = on
-    locked.save(update_fields=["status", "status_changed_on", "applied_on", "updated_at"])
+    locked.save(update_fields=MOVED_FIELDS)
     change.save()
-    for field in ("status", "status_changed_on", "applied_on", "updated_at"):
+    for field in MOVED_FIELDS:
         setattr(application, field, getattr(locked, field))
     return change
 
@@ -374,7 +383,7 @@ def applications_bulk_move(
         .filter(pk__in=list(ids))
         .exclude(status=status)
         .select_for_update()
-        .only("pk", "status", "status_changed_on", "applied_on")
+        .only("pk", "status", "status_changed_on", "furthest_stage", "applied_on")
     )
     changes = []
     for application in applications:
@@ -391,12 +400,11 @@ def applications_bulk_move(
         )
         application.status = status
         application.status_changed_on = moved_on
+        application.furthest_stage = stage_after(application.furthest_stage, status=status)
         if application.applied_on is None and status != Status.WISHLIST:
             application.applied_on = moved_on
         application.updated_at = timezone.now()
-    Application.objects.bulk_update(
-        applications, ["status", "status_changed_on", "applied_on", "updated_at"], batch_size=500
-    )
+    Application.objects.bulk_update(applications, MOVED_FIELDS, batch_size=500)
     StatusChange.objects.bulk_create(changes, batch_size=500)
     return len(applications)
 
@@ -447,6 +455,17 @@ def _next_round(application: Application) -> int:
     return (last.first() or 0) + 1
 
 
+def _reach_interview(application: Application, *, kind: str) -> None:
+    """Raise the application's furthest stage for an interview of this kind. The update only
+    ever raises it, so two interviews saved at once cannot lower what the other wrote."""
+    stage = stage_after(application.furthest_stage, interview_kind=kind)
+    lower = STAGE_ORDER[: STAGE_ORDER.index(stage)]
+    Application.objects.filter(pk=application.pk, furthest_stage__in=lower).update(
+        furthest_stage=stage
+    )
+    application.furthest_stage = stage
+
+
 @transaction.atomic
 def interview_schedule(
     *,
@@ -471,6 +490,7 @@ def interview_schedule(
     )
     interview.full_clean()
     interview.save()
+    _reach_interview(application, kind=kind)
     today = today_for(application.owner)
     # Dated when the interview was arranged: today, or the interview's own day if that has
     # already passed (an interview logged after the fact), never before the last move.
@@ -497,6 +517,7 @@ def interview_update(*, interview: Interview, **fields) -> Interview:
         setattr(interview, field, value)
     interview.full_clean()
     interview.save()
+    _reach_interview(interview.application, kind=interview.kind)
     return interview
 
 
@@ -554,3 +575,14 @@ def correspondence_add(
     entry.full_clean()
     entry.save()
     return entry
+
+
+@transaction.atomic
+def applications_stage_refresh(*, owner) -> None:
+    """Work out the furthest stage of every application of the person again from the whole
+    history: for rows written in bulk without the moves' services (a restore, demo data)."""
+    furthest_stages_refresh(
+        applications=Application.objects.for_user(owner),
+        status_changes=StatusChange.objects.for_user(owner),
+        interviews=Interview.objects.for_user(owner),
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
+from apps.applications.selectors import companies_for
 from apps.contacts.models import (
     ApplicationContact,
     Contact,
@@ -22,6 +23,13 @@ RECENT_DAYS = 7  # someone you spoke to this week is not a reconnect suggestion
 
 def contacts_for(*, owner) -> QuerySet[Contact]:
     return Contact.objects.for_user(owner).with_company()
+
+
+def companies_with_contacts(*, owner) -> QuerySet:
+    """The person's companies that at least one of their contacts works at, A to Z: the
+    contact list's company filter (offering every company ever typed would list thousands)."""
+    with_contacts = Contact.objects.for_user(owner).values("company_id")
+    return companies_for(user=owner).filter(pk__in=with_contacts).only("id", "name")
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def contact_list(request: HtmxHttpRequest) -> HttpResponse:
         "page": page,
         "filters": filters,
         "kinds": ContactKind.choices,
-        "companies": companies_for(user=request.user).only("id", "name"),
+        "companies": selectors.companies_with_contacts(owner=request.user),
         "suggestions": selectors.reconnect_suggestions(owner=request.user, limit=3),
         "today": today,
     }

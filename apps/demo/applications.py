@@ -16,6 +16,7 @@ from apps.applications.models import (
     StatusChange,
     WorkMode,
 )
+from apps.applications.services import applications_stage_refresh
 from apps.core.dates import today_for, user_zone
 
 NAME_STARTS = [
@@ -192,6 +193,7 @@ def seed_applications(user, count: int, rng: random.Random) -> str:
             changes = []
     moves += len(StatusChange.objects.bulk_create(changes, batch_size=1000))
     Interview.objects.bulk_create(interviews, batch_size=1000)
+    applications_stage_refresh(owner=user)
     return (
         f"{count} applications at {len(companies)} companies, {moves} moves, "
         f"{len(interviews)} interviews"

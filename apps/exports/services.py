@@ -10,7 +10,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.services import account_lock
-from apps.applications.services import RowRefused, applications_create_many
+from apps.applications.services import (
+    RowRefused,
+    applications_create_many,
+    applications_stage_refresh,
+)
 from apps.core.dates import today_for
 from apps.exports.datasets import RESTORE_ORDER
 from apps.exports.models import PendingImport
@@ -180,6 +184,7 @@ def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
                         _write(dataset, batch, created)
                         batch = []
                 _write(dataset, batch, created)
+            applications_stage_refresh(owner=owner)
     except IntegrityError:
         raise RestoreError(
             ["Some rows in the file do not fit together (for example two rows that must be "

@@ -10,7 +10,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Window
 from django.template.defaultfilters import pluralize
 
 from apps.applications.models import Source, Status
@@ -71,6 +71,14 @@ def step_is_due(step: RecoveryStep, today: datetime.date, *, mood_is_low: bool) 
         return True
     # Self-care stays in view while the person's mood stays low.
     return step.move == Move.SELF_CARE and mood_is_low
+
+
+def steps_due(today: datetime.date, *, mood_is_low: bool) -> Q:
+    """step_is_due as a filter for the database: the same rule, kept next to it."""
+    still_open = Q(closes_on__isnull=True) | Q(closes_on__gte=today)
+    if mood_is_low:
+        still_open |= Q(move=Move.SELF_CARE)
+    return Q(state=StepState.PENDING, opens_on__lte=today) & still_open
 
 
 @dataclass
@@ -138,33 +146,43 @@ def wishlist_top(*, user, limit: int = 3) -> list:
 
 def plan_panel(*, user, today: datetime.date) -> PlanPanel:
     """The dashboard's recovery plan: for each open rejection, newest first, the steps due
-    today and those still to come, with what each move needs to offer its action."""
+    today and those still to come, with what each move needs to offer its action.
+
+    The (at most PANEL_REJECTION_LIMIT) rejections with a step due are fetched first, then
+    only their steps, so the cost does not grow with the number of open plans."""
     low_mood = mood_is_low(owner=user)
+    due = steps_due(today, mood_is_low=low_mood)
+    with_due_step = (
+        Rejection.objects.for_user(user)
+        .filter(pk__in=RecoveryStep.objects.for_user(user).filter(due).values("rejection_id"))
+        .order_by("-received_on", "-id")
+    )
+    # The window counts every rejection with a step due before the limit cuts the rows.
+    rejections = list(
+        with_due_step.select_related("application__company", "reflection").annotate(
+            open_count=Window(Count("id"))
+        )[:PANEL_REJECTION_LIMIT]
+    )
+    open_count = rejections[0].open_count if rejections else 0
     still_open = Q(closes_on__isnull=True) | Q(closes_on__gte=today)
     if low_mood:
         still_open |= Q(move=Move.SELF_CARE)
-    steps = (
-        RecoveryStep.objects.for_user(user)
-        .filter(still_open, state=StepState.PENDING)
-        .select_related("rejection__application__company", "rejection__reflection")
-        .order_by("-rejection__received_on", "-rejection_id")
-    )
-    by_rejection: dict[int, PlanForRejection] = {}
+    plans = {rejection.pk: PlanForRejection(rejection) for rejection in rejections}
+    steps = RecoveryStep.objects.filter(
+        still_open, rejection__in=list(plans), state=StepState.PENDING
+    ).annotate(is_due=ExpressionWrapper(due, output_field=BooleanField()))
     for step in steps:
-        plan = by_rejection.setdefault(step.rejection_id, PlanForRejection(step.rejection))
-        if step_is_due(step, today, mood_is_low=low_mood):
-            plan.due.append(step)
-        else:
-            plan.coming.append(step)
-    plans = [plan for plan in by_rejection.values() if plan.due]
-    shown = plans[:PANEL_REJECTION_LIMIT]
+        plan = plans[step.rejection_id]
+        step.rejection = plan.rejection
+        (plan.due if step.is_due else plan.coming).append(step)
+    shown = list(plans.values())
     for plan in shown:
         plan.due.sort(key=lambda s: MOVE_ORDER.index(s.move))
         plan.coming.sort(key=lambda s: (s.opens_on, MOVE_ORDER.index(s.move)))
     visible = [step for plan in shown for step in plan.due + plan.coming]
     return PlanPanel(
         plans=shown,
-        more=len(plans) - len(shown),
+        more=open_count - len(shown),
         **_action_data(user=user, today=today, steps=visible),
     )
 

@@ -397,3 +397,15 @@ def test_the_gentle_nudge_can_prefill_a_support_person(auth_client):
     assert b'<option value="support" selected>' in response.content
     odd = auth_client.get(CREATE, {"kind": "villain"})
     assert b'<option value="peer" selected>' in odd.content
+
+
+def test_the_company_filter_offers_only_companies_with_contacts(auth_client, user, other_user):
+    known = CompanyFactory(owner=user, name="Known Co")
+    CompanyFactory(owner=user, name="Applied Only Co")
+    theirs = CompanyFactory(owner=other_user, name="Their Co")
+    ContactFactory(owner=user, company=known)
+    ContactFactory(owner=other_user, company=theirs)
+    response = auth_client.get(LIST)
+    assert list(response.context["companies"]) == [known]
+    assert b"Applied Only Co" not in response.content
+    assert b"Their Co" not in response.content

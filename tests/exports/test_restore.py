@@ -133,6 +133,8 @@ def test_it_rebuilds_every_kind_of_link(auth_client, user, newcomer_client, newc
         "interviewing",
         "rejected",
     ]
+    # Worked out again from the restored history (it is not a column of the export).
+    assert application.furthest_stage == "interview"
     assert application.interviews.get().with_whom == "Linked interviewer"
     rejection = Rejection.objects.for_user(newcomer).get(application=application)
     assert rejection.steps.count() == 8

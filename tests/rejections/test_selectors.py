@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.applications.models import InterviewKind, Status
 from apps.applications.services import application_create, application_move, interview_schedule
@@ -175,3 +177,44 @@ def test_insights_group_rejections_and_measure_bouncing_back(user, today):
     assert insights.takeaways_by_stage[0][0] == "After an interview round"
     assert (insights.feedback_answered, insights.feedback_sent) == (1, 1)
     assert sum(bar.value for bar in insights.by_month) == 2
+
+
+def _log_rejections(user, today, count: int, start: int = 0) -> list:
+    logged = []
+    for index in range(start, start + count):
+        app = application_create(
+            owner=user, company_name=f"Co {index}", role_title="Role", applied_on=today - 5 * DAY
+        )
+        logged.append(rejection_log(application=app, received_on=today - (index % 3) * DAY))
+    return logged
+
+
+def test_the_panel_shows_the_newest_five_with_a_step_due_and_counts_the_rest(
+    user, other_user, today
+):
+    logged = _log_rejections(user, today, 8)
+    _log_rejections(other_user, today, 2)
+    # One plan with nothing due any more (every step done) is neither shown nor counted.
+    finished = logged[0]
+    for step in finished.steps.all():
+        recovery_step_set_state(step=step, state=StepState.DONE)
+    panel = plan_panel(user=user, today=today)
+    newest_first = sorted(logged[1:], key=lambda r: (r.received_on, r.pk), reverse=True)
+    assert [plan.rejection for plan in panel.plans] == newest_first[:5]
+    assert panel.more == 2
+    assert all(plan.due for plan in panel.plans)
+    assert {step.rejection_id for plan in panel.plans for step in plan.due + plan.coming} == {
+        r.pk for r in newest_first[:5]
+    }
+
+
+def test_the_panel_takes_the_same_queries_for_n_and_2n_open_plans(user, today):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            plan_panel(user=user, today=today)
+        return len(captured)
+
+    _log_rejections(user, today, 6)
+    at_n = count()
+    _log_rejections(user, today, 6, start=6)
+    assert count() == at_n

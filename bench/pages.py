@@ -1,0 +1,103 @@
+"""In-process page timings and query counts for one person in an already seeded database.
+
+Signs in as the person through Django's test client (no network), requests each page
+`--repeats` times and prints one JSON object per page: median milliseconds, queries, bytes.
+`bench/run.py` (make bench) runs it once per database size.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/rebound_bench_10000 \\
+        .venv/bin/python bench/pages.py --email bench@example.com --repeats 15
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault(
+    "DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+)
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+
+# No collectstatic here: serve static names unhashed, as the test suite does.
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from apps.accounts.models import User  # noqa: E402
+from apps.applications.selectors import SORTS  # noqa: E402
+from apps.rejections.models import Rejection  # noqa: E402
+
+
+def pages(user) -> list[tuple[str, str]]:
+    newest = Rejection.objects.for_user(user).order_by("-received_on", "-id").first()
+    table = reverse("applications:list")
+    found = [
+        ("dashboard", reverse("dashboard:home")),
+        ("plan panel", reverse("rejections:plan_panel")),
+        ("whole plan", reverse("rejections:detail", kwargs={"pk": newest.pk}) if newest else ""),
+        ("board", reverse("applications:board")),
+        ("contacts", reverse("contacts:list")),
+        ("table", table),
+        ("table search", f"{table}?q=engineer"),
+    ]
+    found += [(f"table sort {key}", f"{table}?sort={key}") for key in SORTS]
+    found += [
+        ("rejections list", reverse("rejections:list")),
+        ("rejection insights", reverse("rejections:insights")),
+    ]
+    return [(name, url) for name, url in found if url]
+
+
+def measure(client: Client, url: str, repeats: int) -> dict:
+    timings = []
+    for _ in range(repeats):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return {
+        "ms": round(statistics.median(timings), 2),
+        "queries": len(captured),
+        "kb": round(len(response.content) / 1024, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--email", required=True)
+    parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--only", nargs="*", help="page names to measure (default: all)")
+    args = parser.parse_args()
+    setup_test_environment()
+    user = User.objects.get(email=args.email)
+    client = Client()
+    client.force_login(user)
+    for name, url in pages(user):
+        if args.only and name not in args.only:
+            continue
+        client.get(url)  # warm the caches (templates, connection) before timing
+        print(json.dumps({"page": name, "url": url, **measure(client, url, args.repeats)}))
+
+
+if __name__ == "__main__":
+    main()
