@@ -41,7 +41,7 @@ migrations-check: install
 
 seed: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo --email demo@example.com
+	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo --email demo@example.com --replace
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -97,6 +97,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields[
+            "resting_until"
+        ].help_text = "While you rest, Rebound stops nudging you and your streaks wait for you."
         # Left empty, the closure setting keeps its current value.
         self.fields["stale_after_days"].required = False
 

@@ -63,20 +63,20 @@ SETTINGS_FIELDS = (
 
 
 def _check_resting_until(resting_until: datetime.date | None, *, today: datetime.date) -> None:
-    """Pause mode ends today at the earliest and PAUSE_LIMIT_DAYS from today at the latest."""
+    """A rest ends today at the earliest and PAUSE_LIMIT_DAYS from today at the latest."""
     if resting_until is None:
         return
     if resting_until < today:
         raise ValidationError({"resting_until": "Choose today or a later date, or leave it empty."})
     if (resting_until - today).days > PAUSE_LIMIT_DAYS:
         raise ValidationError(
-            {"resting_until": f"Pause mode can last up to {PAUSE_LIMIT_DAYS} days at a time."}
+            {"resting_until": f"You can rest for up to {PAUSE_LIMIT_DAYS} days at a time."}
         )
 
 
 @transaction.atomic
 def user_settings_update(*, user: User, **fields) -> User:
-    """Save the person's settings. Dates such as the end of pause mode are read in the
+    """Save the person's settings. Dates such as the end of a rest are read in the
     timezone being saved. The instance passed in is updated."""
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:

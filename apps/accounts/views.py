@@ -44,7 +44,8 @@ def signup(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome to Rebound, {user.name}. Your account is ready.")
+            greeting = f"Welcome to Rebound, {user.name}." if user.name else "Welcome to Rebound."
+            messages.success(request, f"{greeting} Your account is ready.")
             return redirect("dashboard:home")
     return render(request, "accounts/signup.html", {"form": form})
 

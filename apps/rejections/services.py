@@ -211,7 +211,7 @@ def rejection_reflect(
 
 @transaction.atomic
 def recovery_step_rest(*, owner, step: RecoveryStep, days: int) -> RecoveryStep:
-    """The "give yourself time" move: pause mode for a few days, and the step is done."""
+    """The "give yourself time" move: a rest for a few days, and the step is done."""
     if step.owner_id != owner.pk or step.move != Move.PROCESS:
         raise ValidationError("Only your own “give yourself time” step starts a rest.")
     pause_mode_start(user=owner, days=days)

@@ -127,6 +127,12 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+def example_plan(request: HtmxHttpRequest) -> HttpResponse:
+    """What Rebound does with a "no", shown before there is one of the person's own."""
+    return render(request, "rejections/example.html")
+
+
+@require_GET
 def plan_panel(request: HtmxHttpRequest) -> HttpResponse:
     """The dashboard's recovery plan panel on its own, fetched when a rejection is logged."""
     today = today_for(request.user)
@@ -225,14 +231,14 @@ def step_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def step_rest(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """The "give yourself time" move: pause mode for one to three days."""
+    """The "give yourself time" move: a rest of one to three days."""
     step = get_owned_or_404(RecoveryStep, request.user, pk=pk, move=Move.PROCESS)
     form = RestForm(request.POST)
     if not form.is_valid():
         return HttpResponse("Choose 1, 2 or 3 days.", status=400)
     services.recovery_step_rest(owner=request.user, step=step, days=form.cleaned_data["days"])
     if not request.htmx:
-        messages.success(request, "Pause mode is on. Rebound will keep quiet while you rest.")
+        messages.success(request, "You are resting. Rebound will keep quiet until you are back.")
     return _step_response(request, step)
 
 

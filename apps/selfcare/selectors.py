@@ -37,7 +37,7 @@ ITERATOR_CHUNK = 100
 class Streak:
     days: int  # check-in days in the current run
     checked_in_today: bool
-    resting: bool  # pause mode is on today: the run waits, whatever happens
+    resting: bool  # resting today: the run waits, whatever happens
     bridged_rest: bool  # the run carries on across a rest
 
 

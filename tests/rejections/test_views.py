@@ -367,3 +367,15 @@ def test_a_second_post_of_the_log_form_answers_like_the_first(auth_client, rejec
     response = auth_client.post(url, {"received_on": today.isoformat(), "stage_reached": "applied"})
     assert response["Location"] == reverse("dashboard:home") + "#recovery-plan"
     assert Rejection.objects.count() == 1
+
+
+def test_the_example_plan_shows_what_a_no_opens_and_writes_nothing(auth_client):
+    response = auth_client.get(reverse("rejections:example"))
+    assert response.status_code == 200
+    assert "What happens after a “no”" in response.content.decode()
+    assert b"ask for feedback" in response.content
+    assert Rejection.objects.count() == 0
+
+
+def test_the_example_plan_rejects_post(auth_client):
+    assert auth_client.post(reverse("rejections:example")).status_code == 405
