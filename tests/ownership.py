@@ -12,6 +12,7 @@ OWNED_ROUTES: dict[str, Callable[..., dict]] = {}
 # Routes whose arguments are not a user's object id.
 NOT_OWNED_ROUTES = {
     "accounts:password_reset_confirm",  # a signed token, checked by Django
+    "jobs:unsubscribe",  # a signed per-person token (tests/jobs/test_emails.py)
 }
 
 

@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.accounts.models import ApiToken, TokenAccess, User, api_token_digest, normalise_email
+from apps.accounts.models import (
+    ApiToken,
+    Digest,
+    TokenAccess,
+    User,
+    api_token_digest,
+    normalise_email,
+)
 from apps.core.dates import today_for
 
 # Every token starts with this, so a secret pasted in the wrong place is easy to recognise
@@ -59,6 +66,10 @@ SETTINGS_FIELDS = (
     "resting_until",
     "stale_after_days",
     "auto_close_stale",
+    "digest",
+    "digest_hour",
+    "interview_reminders",
+    "reminder_hours_before",
 )
 
 
@@ -87,6 +98,17 @@ def user_settings_update(*, user: User, **fields) -> User:
     user.full_clean(exclude=["password"])
     user.save(update_fields=list(fields))
     return user
+
+
+EMAIL_KINDS = {"digest": {"digest": Digest.OFF}, "reminder": {"interview_reminders": False}}
+
+
+def email_unsubscribe(*, user: User, kind: str) -> None:
+    """Stop one kind of email (one-click unsubscribe, RFC 8058). Only that setting changes,
+    so nothing else on the account can stand in the way."""
+    User.objects.filter(pk=user.pk).update(**EMAIL_KINDS[kind])
+    for field, value in EMAIL_KINDS[kind].items():
+        setattr(user, field, value)
 
 
 @transaction.atomic
