@@ -377,6 +377,23 @@ class FilterForm(forms.Form):
             "sort": cleaned.get("sort") or DEFAULT_SORT,
         }
 
+    def active(self) -> list[str]:
+        """The folded filters that are set, in words ("Stage: Applied"), so "Filters" can say
+        what is on while closed. The search box stays in view, so it is not listed."""
+        filters = self.filters()
+        shown = []
+        for name in ("status", "source", "work_mode", "archived"):
+            value = filters[name]
+            if value and not (name == "archived" and value == ARCHIVED_ACTIVE):
+                field = self.fields[name]
+                shown.append(f"{field.label}: {dict(field.choices)[value]}")
+        for name in ("applied_from", "applied_to"):
+            if day := filters[name]:
+                shown.append(f"{self.fields[name].label} {day.day} {day:%b %Y}")
+        if filters["follow_up_due"]:
+            shown.append(self.fields["follow_up_due"].label)
+        return shown
+
 
 BULK_MOVE = "move"
 BULK_ARCHIVE = "archive"
