@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.applications.models import (
+    CLOSED_STATUSES,
     PIPELINE_ORDER,
     Application,
     Interview,
@@ -213,11 +214,16 @@ class MoveForm(forms.Form):
     def __init__(self, *args, application: Application, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["status"].choices = [
-            (value, label) for value, label in Status.choices if value != application.status
-        ]
+        choices = [(value, label) for value, label in Status.choices if value != application.status]
         self.fields["on"].initial = today
-        self.fields["status"].initial = _next_stage(application.status)
+        self.closed = application.status in CLOSED_STATUSES
+        if self.closed:
+            # A closed application has no likely next stage: nothing is chosen for the person.
+            choices.insert(0, ("", "Choose a stage"))
+            self.fields["status"].error_messages["required"] = "Choose the stage it moved to."
+        else:
+            self.fields["status"].initial = _next_stage(application.status)
+        self.fields["status"].choices = choices
         self.fields["status"].widget.attrs["id"] = f"id_move_status_{application.pk}"
 
     def clean_on(self):
