@@ -200,5 +200,5 @@ def test_folded_filters_say_what_is_on(auth_client, user):
 def test_the_bulk_bar_has_no_stage_chosen_for_the_person(auth_client, user):
     ApplicationFactory(owner=user)
     page = auth_client.get(URL).content.decode()
-    assert 'data-bulk-bar' in page
+    assert "data-bulk-bar" in page
     assert '<option value="" selected>Choose a stage</option>' in page
