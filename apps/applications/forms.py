@@ -21,7 +21,7 @@ from apps.applications.selectors import (
     OPEN,
     SORTS,
 )
-from apps.applications.services import APPLICATION_DETAIL_FIELDS
+from apps.applications.services import APPLICATION_DETAIL_FIELDS, application_version
 from apps.applications.validators import validate_applied_on
 from apps.core.forms import DateField
 
@@ -73,6 +73,9 @@ class ApplicationForm(forms.ModelForm):
         assume_scheme="https",
         error_messages={"invalid": "Enter the whole web address, for example https://…"},
     )
+    # The row's version when the form was shown (application_version): a save of a row that
+    # changed since is refused with what changed, instead of overwriting it.
+    version = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     fit_values = _fit_field("Fit with your values")
     fit_interests = _fit_field("Fit with your interests")
     fit_skills = _fit_field("Fit with your skills")
@@ -117,8 +120,10 @@ class ApplicationForm(forms.ModelForm):
             # Moves, not edits, change the stage.
             del self.fields["status"]
             self.fields["company_name"].initial = self.instance.company.name
+            self.fields["version"].initial = application_version(self.instance)
         else:
             del self.fields["archived"]
+            del self.fields["version"]
 
     # What a link may fill in on the add form (the "Save to Rebound" bookmarklet sends what
     # it read on a job posting): shown for the person to check, saved only when they press

@@ -14,6 +14,11 @@ class PendingImport(OwnedModel):
     sheet = models.JSONField()
     # The column choices from the mapping step, empty until then.
     mapping = models.JSONField(default=dict, blank=True)
+    # Set once, under a lock, when the rows are imported (the cells are then let go): a
+    # second "import" click finds these and shows the first one's result.
+    imported_at = models.DateTimeField(null=True, blank=True)
+    imported_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

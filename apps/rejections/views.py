@@ -45,6 +45,9 @@ def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     the application's page."""
     application = get_object_or_404(applications_for(user=request.user), pk=pk)
     rejection = selectors.rejection_of(application=application)
+    if rejection is not None and request.method == "POST":
+        # A second click after the first was saved: the same answer as the first.
+        return _plan_logged_response(request, rejection)
     if rejection is not None:
         return redirect(rejection.get_absolute_url())
     today = today_for(request.user)
@@ -57,6 +60,9 @@ def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             rejection = services.rejection_log(
                 application=application, **{k: form.cleaned_data[k] for k in form.Meta.fields}
             )
+        except services.RejectionAlreadyLogged as done:
+            # A second click while the first was saving: the same answer as the first.
+            return _plan_logged_response(request, done.rejection)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -99,6 +105,8 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
                     stage_reached=data["stage_reached"] or stages.StageReached.APPLIED,
                     feeling=data["feeling"],
                 )
+        except services.RejectionAlreadyLogged as done:
+            logged = done.rejection
         except ValidationError as error:
             add_service_errors(form, error)
     if logged is not None and not request.htmx:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from apps.contacts.selectors import support_people
 from apps.core.dates import today_for, user_zone
@@ -315,3 +315,17 @@ def mood_history(
         line=mood_line(moods, today=today, markers=markers),
         averages=mood_averages(rows, today=today, rejection_dates=rejection_dates),
     )
+
+
+def checkin_days_doubled() -> list[str]:
+    """Integrity: one check-in per person per day."""
+    rows = (
+        CheckIn.objects.values("owner_id", "date")
+        .annotate(count=Count("pk"))
+        .filter(count__gt=1)
+        .order_by("owner_id", "date")
+    )
+    return [
+        f"owner {row['owner_id']} has {row['count']} check-ins on {row['date']:%Y-%m-%d}"
+        for row in rows
+    ]

@@ -362,6 +362,13 @@ def test_a_step_keeps_its_heading_level_when_swapped(auth_client, rejection):
     assert b"<h4>Don" in response.content
 
 
+def test_a_second_post_of_the_log_form_answers_like_the_first(auth_client, rejection, today):
+    url = reverse("rejections:log_for_application", args=[rejection.application_id])
+    response = auth_client.post(url, {"received_on": today.isoformat(), "stage_reached": "applied"})
+    assert response["Location"] == reverse("dashboard:home") + "#recovery-plan"
+    assert Rejection.objects.count() == 1
+
+
 def test_the_example_plan_shows_what_a_no_opens_and_writes_nothing(auth_client):
     response = auth_client.get(reverse("rejections:example"))
     assert response.status_code == 200
