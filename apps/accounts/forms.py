@@ -75,6 +75,9 @@ class SignUpForm(forms.Form):
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label="Email address",
+        # As long as a stored address may be: a longer one cannot match an account, and
+        # the lockout's record of attempts keeps 255 characters.
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
