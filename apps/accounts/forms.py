@@ -2,7 +2,7 @@ import zoneinfo
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
 from apps.accounts import services
 from apps.accounts.models import ApiToken, TokenAccess, User, normalise_email
@@ -182,4 +182,13 @@ class PasswordChangeWithTokensForm(PasswordChangeForm):
             password=self.cleaned_data["new_password1"],
             revoke_api_tokens=self.cleaned_data.get("revoke_api_tokens", False),
         )
+        return self.user
+
+
+class PasswordResetSetForm(SetPasswordForm):
+    """The last step of a password reset, saved through the same service as a change (so
+    the calendar feed's address changes too)."""
+
+    def save(self, commit: bool = True) -> User:
+        services.password_change(user=self.user, password=self.cleaned_data["new_password1"])
         return self.user

@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.accounts.models import ApiToken, TokenAccess, User, api_token_digest, normalise_email
+from apps.accounts.models import (
+    ApiToken,
+    TokenAccess,
+    User,
+    api_token_digest,
+    new_calendar_token,
+    normalise_email,
+)
 from apps.core.dates import today_for
 
 # Every token starts with this, so a secret pasted in the wrong place is easy to recognise
@@ -105,9 +112,13 @@ def pause_mode_start(*, user: User, days: int) -> User:
 @transaction.atomic
 def password_change(*, user: User, password: str, revoke_api_tokens: bool = False) -> int:
     """Set a new password and, when the person asks, revoke every API token in the same
-    transaction. Returns how many tokens were revoked."""
+    transaction. Returns how many tokens were revoked.
+
+    The calendar feed's secret address changes too: a new password often means something
+    leaked, and the feed is read without logging in. (Password resets come here as well.)"""
     user.set_password(password)
-    user.save(update_fields=["password"])
+    user.calendar_token = new_calendar_token()
+    user.save(update_fields=["password", "calendar_token"])
     return api_tokens_revoke_all(owner=user) if revoke_api_tokens else 0
 
 

@@ -119,6 +119,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: PasswordChangeWithTokensForm) -> HttpResponse:
         response = super().form_valid(form)
+        messages.info(
+            self.request,
+            "Your calendar feed has a new address too. If a calendar app follows it, copy "
+            "the new one from Settings.",
+        )
         if form.revoked_tokens:
             messages.info(
                 self.request,
