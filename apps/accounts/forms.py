@@ -5,7 +5,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
 from apps.accounts import services
-from apps.accounts.models import ApiToken, TokenAccess, User, normalise_email
+from apps.accounts.models import ApiToken, Invite, TokenAccess, User, normalise_email
 from apps.accounts.selectors import api_tokens_for
 from apps.accounts.services import EMAIL_TAKEN
 from apps.core.forms import ENTER_A_DATE, DateField, DateInput
@@ -44,6 +44,8 @@ class SignUpForm(forms.Form):
     # Filled in by static/js/timezone.js from the browser; UTC when JavaScript is off
     # or the browser names a zone we do not know. It can be changed in settings.
     timezone = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    # The secret of the invite link the person came from, when sign-up is by invitation.
+    invite = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
     def clean_email(self) -> str:
         email = normalise_email(self.cleaned_data["email"])
@@ -192,3 +194,9 @@ class PasswordResetSetForm(SetPasswordForm):
     def save(self, commit: bool = True) -> User:
         services.password_change(user=self.user, password=self.cleaned_data["new_password1"])
         return self.user
+
+
+class InviteForm(forms.ModelForm):
+    class Meta:
+        model = Invite
+        fields = ["note"]

@@ -21,6 +21,8 @@ urlpatterns = [
     path("settings/", views.profile_settings, name="settings"),
     path("settings/tokens/", views.api_tokens, name="api_tokens"),
     path("settings/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
+    path("settings/invites/", views.invites, name="invites"),
+    path("settings/invites/<int:pk>/revoke/", views.invite_revoke, name="invite_revoke"),
     path("delete/", views.delete_account, name="delete"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
