@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.applications.models import (
+    CLOSED_STATUSES,
     PIPELINE_ORDER,
     Application,
     Interview,
@@ -218,11 +219,16 @@ class MoveForm(forms.Form):
     def __init__(self, *args, application: Application, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["status"].choices = [
-            (value, label) for value, label in Status.choices if value != application.status
-        ]
+        choices = [(value, label) for value, label in Status.choices if value != application.status]
         self.fields["on"].initial = today
-        self.fields["status"].initial = _next_stage(application.status)
+        self.closed = application.status in CLOSED_STATUSES
+        if self.closed:
+            # A closed application has no likely next stage: nothing is chosen for the person.
+            choices.insert(0, ("", "Choose a stage"))
+            self.fields["status"].error_messages["required"] = "Choose the stage it moved to."
+        else:
+            self.fields["status"].initial = _next_stage(application.status)
+        self.fields["status"].choices = choices
         self.fields["status"].widget.attrs["id"] = f"id_move_status_{application.pk}"
 
     def clean_on(self):
@@ -381,6 +387,23 @@ class FilterForm(forms.Form):
             "archived": cleaned.get("archived") or ARCHIVED_ACTIVE,
             "sort": cleaned.get("sort") or DEFAULT_SORT,
         }
+
+    def active(self) -> list[str]:
+        """The folded filters that are set, in words ("Stage: Applied"), so "Filters" can say
+        what is on while closed. The search box stays in view, so it is not listed."""
+        filters = self.filters()
+        shown = []
+        for name in ("status", "source", "work_mode", "archived"):
+            value = filters[name]
+            if value and not (name == "archived" and value == ARCHIVED_ACTIVE):
+                field = self.fields[name]
+                shown.append(f"{field.label}: {dict(field.choices)[value]}")
+        for name in ("applied_from", "applied_to"):
+            if day := filters[name]:
+                shown.append(f"{self.fields[name].label} {day.day} {day:%b %Y}")
+        if filters["follow_up_due"]:
+            shown.append(self.fields["follow_up_due"].label)
+        return shown
 
 
 BULK_MOVE = "move"

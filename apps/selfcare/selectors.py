@@ -185,6 +185,14 @@ def rejection_markers(
 # --- History page ---------------------------------------------------------------------
 
 
+def mood_word(average: float | None) -> str:
+    """An average mood as the nearest of the person's own words ("low", "okay"), so a
+    pattern reads as a description, never as a mark out of five."""
+    if average is None:
+        return ""
+    return Mood(min(max(int(average + 0.5), Mood.ROUGH), Mood.GREAT)).label.lower()
+
+
 @dataclass(frozen=True)
 class Comparison:
     label_a: str
@@ -198,6 +206,20 @@ class Comparison:
     def comparable(self) -> bool:
         return self.count_a >= MIN_TO_COMPARE and self.count_b >= MIN_TO_COMPARE
 
+    @property
+    def word_a(self) -> str:
+        return mood_word(self.average_a)
+
+    @property
+    def word_b(self) -> str:
+        return mood_word(self.average_b)
+
+    @property
+    def says_something(self) -> bool:
+        """Worth showing: enough check-ins on both sides, and they read differently (2.9
+        against 2.9 says nothing)."""
+        return self.comparable and self.word_a != self.word_b
+
 
 @dataclass
 class Averages:
@@ -207,6 +229,14 @@ class Averages:
     sleep: float | None
     after_rejection: Comparison
     sleep_and_mood: Comparison
+
+    @property
+    def mood_word_last_30(self) -> str:
+        return mood_word(self.mood_last_30)
+
+    @property
+    def mood_word_all(self) -> str:
+        return mood_word(self.mood_all)
 
 
 @dataclass

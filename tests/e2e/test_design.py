@@ -112,3 +112,39 @@ def test_logging_a_no_on_a_phone_moves_focus_and_view_to_its_plan(phone, user, p
     expect(plan.locator(":scope > summary")).to_be_focused()
     expect(plan.get_by_role("heading", name="Initech · Support lead")).to_be_in_viewport()
     expect(plan).to_have_attribute("open", "")
+
+
+def test_the_bulk_bar_waits_for_a_selection_and_board_cards_move_from_one_menu(
+    page, user, password
+):
+    seed_everything(user, applications=40, rng=random.Random(7))
+    _log_in(page, user, password)
+
+    page.goto("/applications/")
+    bar = page.locator("[data-bulk-bar]")
+    expect(bar).to_be_hidden()
+    page.locator('input[name="ids"]').first.check()
+    expect(bar).to_be_visible()
+    expect(bar.locator("legend")).to_have_text("With the 1 selected applications")
+    expect(page.get_by_label("Stage to move them to")).to_have_value("")
+
+    page.goto("/applications/board/")
+    card = page.locator('ul[data-status="applied"] .board-card').first
+    card_id = card.get_attribute("data-card")
+    card.locator("summary").click()
+    card.get_by_role("button", name="Interviewing", exact=True).click()
+    moved = page.locator(f'ul[data-status="interviewing"] [data-card="{card_id}"]')
+    expect(moved).to_be_visible()
+
+    # While a card is held, the closed stages are in view, not far below the columns.
+    held = page.locator('ul[data-status="applied"] .board-card').first
+    page.evaluate("window.scrollTo(0, 0)")
+    closed_zone = page.get_by_label("Withdrawn", exact=True)
+    expect(closed_zone).not_to_be_in_viewport()
+    box = held.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 10)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 60, box["y"] + 40, steps=5)
+    expect(page.locator("#board.is-dragging")).to_have_count(1)
+    expect(closed_zone).to_be_in_viewport()
+    page.mouse.up()

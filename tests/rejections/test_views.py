@@ -379,3 +379,26 @@ def test_the_example_plan_shows_what_a_no_opens_and_writes_nothing(auth_client):
 
 def test_the_example_plan_rejects_post(auth_client):
     assert auth_client.post(reverse("rejections:example")).status_code == 405
+
+
+def test_the_plan_gives_perspective_never_a_tally_or_a_deficit(auth_client, user, today):
+    from apps.rejections.services import rejection_log_new
+
+    for n, stage in enumerate(["applied", "screening", "interview"]):
+        rejection_log_new(
+            owner=user,
+            company_name=f"Past {n}",
+            role_title="Analyst",
+            received_on=today - datetime.timedelta(days=40 + n),
+            stage_reached=stage,
+        )
+    fresh = rejection_log_new(
+        owner=user, company_name="Fresh", role_title="Lead", received_on=today
+    )
+    RecoveryStep.objects.update(opens_on=datetime.date(2000, 1, 1))
+    page = auth_client.get(fresh.get_absolute_url()).content.decode()
+    assert "You reached" in page
+    assert "not a verdict on you" in page
+    assert "came at different points" not in page  # no list of past "no"s by stage
+    assert "you aimed for" not in page
+    assert "out of 5" not in page
