@@ -90,9 +90,9 @@ def user_create(
     if mode == "closed":
         raise ValidationError("Sign-up is closed on this Rebound.")
     found = _open_invite(invite) if mode == "invite" else None
-    if mode == "invite" and found is None:
-        if User.objects.exists():  # the first account needs no invite
-            raise ValidationError(INVITE_SPENT if invite else INVITE_NEEDED)
+    # By invitation, the first account (the person setting up the server) needs no invite.
+    if mode == "invite" and found is None and User.objects.exists():
+        raise ValidationError(INVITE_SPENT if invite else INVITE_NEEDED)
     try:
         with transaction.atomic():
             user = User.objects.create_user(
