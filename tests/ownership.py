@@ -167,6 +167,15 @@ OWNED_ROUTES.update(
         "exports:import_discard": _pending_import,
     }
 )
+
+
+def _background_restore(owner):
+    from apps.exports.models import BackgroundRestore
+
+    return {"pk": BackgroundRestore.objects.create(owner=owner, total_rows=5000).pk}
+
+
+OWNED_ROUTES["exports:restore_progress"] = _background_restore
 NOT_OWNED_ROUTES.add("exports:dataset")  # the name of a dataset; each holds only your rows
 
 
