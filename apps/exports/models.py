@@ -14,6 +14,10 @@ class PendingImport(OwnedModel):
     sheet = models.JSONField()
     # The column choices from the mapping step, empty until then.
     mapping = models.JSONField(default=dict, blank=True)
+    # The rows as that mapping reads them (values and problems, ImportRow.as_json), worked
+    # out once when the mapping is saved: the preview and the import read them from here
+    # instead of reading every cell again.
+    rows = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
