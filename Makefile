@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # tests has no TLS). The key is for the test run only.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-real-deployment-0123456789
 
-.PHONY: install run test test-e2e lint format migrations-check check-deploy seed clean
+.PHONY: install run test test-e2e lint format migrations-check check-deploy seed bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ migrations-check: install
 seed: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo --email demo@example.com
+
+# Throwaway PostgreSQL databases rebound_bench_<size> on 127.0.0.1:5432 (see bench/run.py).
+bench: install
+	$(BIN)/python bench/run.py
+
+bench-quick: install
+	$(BIN)/python bench/run.py --quick --json bench/results-quick.json
 
 clean:
 	rm -rf $(VENV) staticfiles

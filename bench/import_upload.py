@@ -56,7 +56,8 @@ def spreadsheet(rows: int) -> bytes:
         day = start + datetime.timedelta(days=rng.randint(0, 290))
         lines.append(
             f"Company {index % 700},Role {index},{rng.choice(STAGES)},{day.isoformat()},"
-            f'https://jobs.example/{index},"€{rng.randint(40, 60)},000 - {rng.randint(61, 90)},000",'
+            f"https://jobs.example/{index},"
+            f'"€{rng.randint(40, 60)},000 - {rng.randint(61, 90)},000",'
             f"Note {index}"
         )
     return ("\n".join(lines) + "\n").encode("utf-8")
