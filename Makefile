@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # tests has no TLS). The key is for the test run only.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-real-deployment-0123456789
 
-.PHONY: install run test test-e2e lint format migrations-check check-deploy seed bench bench-quick clean
+.PHONY: install run test test-e2e lint format migrations-check check-deploy seed screenshots bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The development server and the background worker together (Procfile, through honcho).
+PORT ?= 8000
 run: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 PORT=$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start
 
 test: install
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
@@ -41,7 +43,11 @@ migrations-check: install
 
 seed: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo --email demo@example.com
+	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo --email demo@example.com --replace
+
+# The README's pictures: a browser test with demo data writes them to docs/.
+screenshots: install
+	$(TEST_ENV) REBOUND_SCREENSHOTS=docs $(BIN)/pytest tests/e2e/test_screenshots.py -q -p no:cacheprovider
 
 # Throwaway PostgreSQL databases rebound_bench_<size> on 127.0.0.1:5432 (see bench/run.py).
 bench: install

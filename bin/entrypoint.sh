@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts Rebound the way the container does: wait for the database, migrate, serve with gunicorn.
 # CI runs this same script outside Docker against the local PostgreSQL.
+# `entrypoint.sh worker` starts the background worker instead (the web container migrates).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,6 +19,11 @@ for attempt in $(seq 1 30); do
     fi
     sleep 2
 done
+
+if [ "${1:-}" = "worker" ]; then
+    echo "entrypoint: starting the worker"
+    exec "$PYTHON" manage.py run_worker
+fi
 
 echo "entrypoint: applying migrations"
 "$PYTHON" manage.py migrate --noinput

@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "axes",
     # Only for the documentation page's Swagger UI files and template, which it ships.
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "apps.core",
     "apps.accounts",
     "apps.applications",
@@ -124,6 +126,7 @@ INSTALLED_APPS = [
     "apps.selfcare",
     "apps.inbox",
     "apps.exports",
+    "apps.jobs",
     "apps.dashboard",
     "apps.api",
     "apps.demo",
@@ -294,6 +297,23 @@ if MAILBOX_KEY:
         ) from None
 MAILBOX_TIMEOUT_SECONDS = env_int("DJANGO_MAILBOX_TIMEOUT", 20, minimum=1)
 
+# The worker (apps/jobs): Django's tasks framework (the django-tasks backport) with its
+# database backend, so the queue lives in the database Rebound already has.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How often the worker's scheduler looks for due work, and how long a heartbeat stays fresh
+# for `manage.py worker_status --check` (the container health check).
+WORKER_TICK_SECONDS = env_int("REBOUND_WORKER_TICK_SECONDS", 300, minimum=10)
+WORKER_HEARTBEAT_SECONDS = env_int("REBOUND_WORKER_HEARTBEAT_SECONDS", 30, minimum=5)
+WORKER_STALE_AFTER_SECONDS = env_int("REBOUND_WORKER_STALE_AFTER_SECONDS", 180, minimum=30)
+# A job that fails is tried again on the next ticks, this many times in all.
+WORKER_MAX_ATTEMPTS = env_int("REBOUND_WORKER_MAX_ATTEMPTS", 3, minimum=1)
+# Links in emails point here: the address people open Rebound at, without a trailing slash.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").strip().rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL must start with http:// or https://; got {SITE_URL!r}."
+    )
+
 # Security headers. Content Security Policy: no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -330,5 +350,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "apscheduler": {"level": "WARNING"}},
 }

@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from apps.accounts import services
 from apps.accounts.models import ApiToken, TokenAccess, User, normalise_email
 from apps.accounts.selectors import api_tokens_for
+from apps.accounts.services import EMAIL_TAKEN
 from apps.core.forms import ENTER_A_DATE, DateField, DateInput
 
 
@@ -47,9 +48,7 @@ class SignUpForm(forms.Form):
     def clean_email(self) -> str:
         email = normalise_email(self.cleaned_data["email"])
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this email address already exists. Try logging in instead."
-            )
+            raise forms.ValidationError(EMAIL_TAKEN)
         return email
 
     def clean_timezone(self) -> str:
@@ -98,6 +97,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields[
+            "resting_until"
+        ].help_text = "While you rest, Rebound stops nudging you and your streaks wait for you."
         # Left empty, the closure setting keeps its current value.
         self.fields["stale_after_days"].required = False
 

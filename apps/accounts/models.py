@@ -121,13 +121,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def name(self) -> str:
-        return self.display_name or self.email.split("@")[0]
+        """What Rebound calls the person: the name they gave, or nothing. Never the email's
+        local part, which is often not a name at all; drafts leave a placeholder instead."""
+        return self.display_name
 
     def get_full_name(self) -> str:
         return self.display_name or self.email
 
     def get_short_name(self) -> str:
-        return self.name
+        return self.display_name or self.email
 
     def is_resting_on(self, day) -> bool:
         return self.resting_until is not None and day <= self.resting_until

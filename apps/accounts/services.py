@@ -2,10 +2,10 @@ import datetime
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.accounts.models import ApiToken, TokenAccess, User, api_token_digest
+from apps.accounts.models import ApiToken, TokenAccess, User, api_token_digest, normalise_email
 from apps.core.dates import today_for
 
 # Every token starts with this, so a secret pasted in the wrong place is easy to recognise
@@ -15,13 +15,32 @@ API_TOKEN_PREFIX = "rbt_"
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 
+EMAIL_TAKEN = "An account with this email address already exists. Try logging in instead."
+
+
 @transaction.atomic
 def user_create(
     *, email: str, password: str, display_name: str = "", timezone: str = "UTC"
 ) -> User:
-    return User.objects.create_user(
-        email=email, password=password, display_name=display_name, timezone=timezone
-    )
+    """A new account. Two sign-ups with one address at the same moment both pass the form's
+    check; the database's unique key stops the second, which gets the form's message."""
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                email=email, password=password, display_name=display_name, timezone=timezone
+            )
+    except (IntegrityError, ValidationError):
+        if User.objects.filter(email__iexact=normalise_email(email)).exists():
+            raise ValidationError({"email": EMAIL_TAKEN}) from None
+        raise
+
+
+def account_lock(*, user: User) -> None:
+    """Hold the person's row until the surrounding transaction ends. Writes that first check
+    and then create (a new company by name, "is the account still empty?") take this lock
+    so two requests from one person run one after the other instead of both passing the
+    check. Other people are never held up. Call it inside a transaction."""
+    User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
 
 
 @transaction.atomic
@@ -44,20 +63,20 @@ SETTINGS_FIELDS = (
 
 
 def _check_resting_until(resting_until: datetime.date | None, *, today: datetime.date) -> None:
-    """Pause mode ends today at the earliest and PAUSE_LIMIT_DAYS from today at the latest."""
+    """A rest ends today at the earliest and PAUSE_LIMIT_DAYS from today at the latest."""
     if resting_until is None:
         return
     if resting_until < today:
         raise ValidationError({"resting_until": "Choose today or a later date, or leave it empty."})
     if (resting_until - today).days > PAUSE_LIMIT_DAYS:
         raise ValidationError(
-            {"resting_until": f"Pause mode can last up to {PAUSE_LIMIT_DAYS} days at a time."}
+            {"resting_until": f"You can rest for up to {PAUSE_LIMIT_DAYS} days at a time."}
         )
 
 
 @transaction.atomic
 def user_settings_update(*, user: User, **fields) -> User:
-    """Save the person's settings. Dates such as the end of pause mode are read in the
+    """Save the person's settings. Dates such as the end of a rest are read in the
     timezone being saved. The instance passed in is updated."""
     unknown = set(fields) - set(SETTINGS_FIELDS)
     if unknown:

@@ -33,15 +33,20 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("dashboard:home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = services.user_create(
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-            display_name=form.cleaned_data["display_name"],
-            timezone=form.cleaned_data["timezone"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to Rebound, {user.name}. Your account is ready.")
-        return redirect("dashboard:home")
+        try:
+            user = services.user_create(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                display_name=form.cleaned_data["display_name"],
+                timezone=form.cleaned_data["timezone"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            greeting = f"Welcome to Rebound, {user.name}." if user.name else "Welcome to Rebound."
+            messages.success(request, f"{greeting} Your account is ready.")
+            return redirect("dashboard:home")
     return render(request, "accounts/signup.html", {"form": form})
 
 

@@ -90,7 +90,7 @@ class CheckInSummaryOut(Schema):
 
 class SummaryOut(Schema):
     today: datetime.date = Field(description="Today, in your timezone.")
-    resting_until: datetime.date | None = Field(description="Pause mode's last day, if on.")
+    resting_until: datetime.date | None = Field(description="The last day of a rest, if resting.")
     pipeline: PipelineOut
     week: WeekOut
     due: DueOut

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.applications.models import (
+    CLOSED_STATUSES,
     PIPELINE_ORDER,
     Application,
     Interview,
@@ -20,7 +21,7 @@ from apps.applications.selectors import (
     OPEN,
     SORTS,
 )
-from apps.applications.services import APPLICATION_DETAIL_FIELDS
+from apps.applications.services import APPLICATION_DETAIL_FIELDS, application_version
 from apps.applications.validators import validate_applied_on
 from apps.core.forms import DateField
 
@@ -72,6 +73,9 @@ class ApplicationForm(forms.ModelForm):
         assume_scheme="https",
         error_messages={"invalid": "Enter the whole web address, for example https://…"},
     )
+    # The row's version when the form was shown (application_version): a save of a row that
+    # changed since is refused with what changed, instead of overwriting it.
+    version = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     fit_values = _fit_field("Fit with your values")
     fit_interests = _fit_field("Fit with your interests")
     fit_skills = _fit_field("Fit with your skills")
@@ -116,8 +120,10 @@ class ApplicationForm(forms.ModelForm):
             # Moves, not edits, change the stage.
             del self.fields["status"]
             self.fields["company_name"].initial = self.instance.company.name
+            self.fields["version"].initial = application_version(self.instance)
         else:
             del self.fields["archived"]
+            del self.fields["version"]
 
     # What a link may fill in on the add form (the "Save to Rebound" bookmarklet sends what
     # it read on a job posting): shown for the person to check, saved only when they press
@@ -213,11 +219,16 @@ class MoveForm(forms.Form):
     def __init__(self, *args, application: Application, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["status"].choices = [
-            (value, label) for value, label in Status.choices if value != application.status
-        ]
+        choices = [(value, label) for value, label in Status.choices if value != application.status]
         self.fields["on"].initial = today
-        self.fields["status"].initial = _next_stage(application.status)
+        self.closed = application.status in CLOSED_STATUSES
+        if self.closed:
+            # A closed application has no likely next stage: nothing is chosen for the person.
+            choices.insert(0, ("", "Choose a stage"))
+            self.fields["status"].error_messages["required"] = "Choose the stage it moved to."
+        else:
+            self.fields["status"].initial = _next_stage(application.status)
+        self.fields["status"].choices = choices
         self.fields["status"].widget.attrs["id"] = f"id_move_status_{application.pk}"
 
     def clean_on(self):
@@ -376,6 +387,23 @@ class FilterForm(forms.Form):
             "archived": cleaned.get("archived") or ARCHIVED_ACTIVE,
             "sort": cleaned.get("sort") or DEFAULT_SORT,
         }
+
+    def active(self) -> list[str]:
+        """The folded filters that are set, in words ("Stage: Applied"), so "Filters" can say
+        what is on while closed. The search box stays in view, so it is not listed."""
+        filters = self.filters()
+        shown = []
+        for name in ("status", "source", "work_mode", "archived"):
+            value = filters[name]
+            if value and not (name == "archived" and value == ARCHIVED_ACTIVE):
+                field = self.fields[name]
+                shown.append(f"{field.label}: {dict(field.choices)[value]}")
+        for name in ("applied_from", "applied_to"):
+            if day := filters[name]:
+                shown.append(f"{self.fields[name].label} {day.day} {day:%b %Y}")
+        if filters["follow_up_due"]:
+            shown.append(self.fields["follow_up_due"].label)
+        return shown
 
 
 BULK_MOVE = "move"

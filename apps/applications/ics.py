@@ -71,7 +71,8 @@ def calendar_feed(*, owner, link: Callable[[str], str]) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # Properties the library does not know are written as given: say what type they are.
-    calendar.add("x-wr-calname", icalendar.vText(f"Rebound: {owner.name}"))
+    title = f"Rebound: {owner.name}" if owner.name else "Rebound"
+    calendar.add("x-wr-calname", icalendar.vText(title))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
     for event in _interview_events(owner, link) + _follow_up_events(owner, link):

@@ -3,13 +3,15 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from apps.core.fields import LimitedTextField
+from apps.core.limits import TEXT_MAX_CHARS
 from apps.core.models import OwnedModel, OwnedQuerySet
 
 
 class Company(OwnedModel):
     name = models.CharField(max_length=200)
     website = models.URLField(blank=True)
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
 
     class Meta:
         verbose_name_plural = "companies"
@@ -125,7 +127,7 @@ class Application(OwnedModel):
     fit_skills = models.PositiveSmallIntegerField(
         "fit with your skills", null=True, blank=True, validators=RATING_VALIDATORS
     )
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
     archived = models.BooleanField(default=False)
     # The furthest stage the history has reached; it only ever grows. Kept by the services
     # that add to the history (moves and interviews, through stages.stage_after), so the
@@ -256,7 +258,7 @@ class StatusChange(OwnedModel):
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices)
     on = models.DateField("date")
-    note = models.TextField(blank=True)
+    note = LimitedTextField(blank=True)
 
     class Meta:
         ordering = ["on", "id"]
@@ -302,7 +304,7 @@ class Interview(OwnedModel):
     kind = models.CharField(max_length=16, choices=InterviewKind.choices)
     scheduled_at = models.DateTimeField("date and time")
     with_whom = models.CharField("with whom", max_length=200, blank=True)
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
     outcome = models.CharField(
         max_length=16, choices=InterviewOutcome.choices, default=InterviewOutcome.PENDING
     )
@@ -326,7 +328,7 @@ class Interview(OwnedModel):
 
 
 # Long enough for any real letter; a pasted thread beyond this is cut.
-CORRESPONDENCE_TEXT_LIMIT = 20_000
+CORRESPONDENCE_TEXT_LIMIT = TEXT_MAX_CHARS
 
 
 class Correspondence(OwnedModel):
@@ -338,7 +340,7 @@ class Correspondence(OwnedModel):
     sender = models.CharField(max_length=300, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField("date", null=True, blank=True)
-    text = models.TextField(blank=True)
+    text = LimitedTextField(blank=True)
 
     class Meta:
         verbose_name_plural = "correspondence"

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -243,3 +243,20 @@ def calendar_follow_ups(*, user, since: datetime.date) -> QuerySet[Application]:
         .filter(status__in=ACTIVE_STATUSES, archived=False, next_follow_up_on__gte=since)
         .order_by("next_follow_up_on", "id")
     )
+
+
+def applications_off_their_history() -> list[str]:
+    """Integrity: every application's status is the last entry of its history (every
+    status change goes through application_move). One line per application that is not."""
+    last = StatusChange.objects.filter(application=OuterRef("pk")).order_by("-on", "-pk")
+    rows = (
+        Application.objects.annotate(last_status=Subquery(last.values("to_status")[:1]))
+        .filter(Q(last_status__isnull=True) | ~Q(last_status=F("status")))
+        .values_list("pk", "owner_id", "status", "last_status")
+        .order_by("pk")
+    )
+    return [
+        f"application {pk} (owner {owner}) is “{status}” but its history ends at "
+        f"“{last_status or 'nothing'}”"
+        for pk, owner, status, last_status in rows.iterator()
+    ]

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from apps.accounts.services import account_lock
 from apps.applications.models import (
     CORRESPONDENCE_TEXT_LIMIT,
     Application,
@@ -54,6 +55,12 @@ def company_get_or_create(*, owner, name: str) -> Company:
     clean_name = " ".join((name or "").split())
     if not clean_name:
         raise ValidationError({"name": "Enter the company's name."})
+    existing = Company.objects.for_user(owner).filter(name__iexact=clean_name).first()
+    if existing is not None:
+        return existing
+    # Two requests naming the same new company at once: the second waits here for the
+    # first, then finds its company instead of tripping over the unique key.
+    account_lock(user=owner)
     existing = Company.objects.for_user(owner).filter(name__iexact=clean_name).first()
     if existing is not None:
         return existing
@@ -153,6 +160,9 @@ def _companies_by_name(*, owner, names: list[str]) -> dict[str, Company]:
         wanted.setdefault(name.lower(), name)
     found: dict[str, Company] = {}
     keys = list(wanted)
+    # Serialised per person, as in company_get_or_create: two imports naming the same new
+    # companies at once would otherwise both try to create them.
+    account_lock(user=owner)
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         for company in (
@@ -240,17 +250,79 @@ def applications_create_many(*, owner, rows: list[dict], fields_checked: bool = 
     return len(applications)
 
 
+def application_version(application: Application) -> str:
+    """A stamp that changes whenever the row is written: the edit form carries it, so a save
+    can tell that the application changed after the form was shown."""
+    return application.updated_at.isoformat() if application.updated_at else ""
+
+
+class EditConflict(ValidationError):
+    """The application changed after the edit form was shown; nothing was saved.
+    ``changes`` says what changed, in words for the person."""
+
+    def __init__(self, changes: list[str], current: Application):
+        self.changes = changes
+        self.current = current
+        super().__init__(
+            "This application changed while you were editing it ("
+            + "; ".join(changes)
+            + "). Nothing was saved yet: the form shows your version, so check it and save "
+            "again to keep your changes."
+        )
+
+
+def _changes_since(locked: Application, version: str, details: dict) -> list[str]:
+    """What changed in the row since the form showed ``version``, in words: the moves made
+    since, and the fields whose saved value now differs from what the person sent."""
+    changes = []
+    try:
+        shown_at = datetime.datetime.fromisoformat(version)
+    except ValueError:
+        shown_at = None
+    if shown_at is not None:
+        moves = StatusChange.objects.filter(application=locked, created_at__gt=shown_at)
+        for change in moves.order_by("created_at", "pk"):
+            changes.append(f"it moved to “{change.get_to_status_display()}”")
+    labels = [
+        str(Application._meta.get_field(field).verbose_name)
+        for field, value in details.items()
+        if getattr(locked, field) != value
+    ]
+    if labels:
+        changes.append("saved from elsewhere: " + ", ".join(labels))
+    return changes or ["it was saved from another page"]
+
+
 @transaction.atomic
-def application_update(*, application: Application, company_name: str, **details) -> Application:
-    """Edit an application's details. Its status only changes through application_move."""
+def application_update(
+    *, application: Application, company_name: str, version: str = "", **details
+) -> Application:
+    """Edit an application's details. Its status only changes through application_move.
+
+    Only the fields given are written, to the row locked as it is now, so a move or another
+    edit made meanwhile is kept. With ``version`` (application_version when the form was
+    shown), a row that changed since raises EditConflict instead of overwriting it."""
     _check_details(details, ("role_title", *APPLICATION_DETAIL_FIELDS))
     _check_applied_on(details.get("applied_on"), today=today_for(application.owner))
-    application.company = company_get_or_create(owner=application.owner, name=company_name)
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if version and version != application_version(locked):
+        raise EditConflict(_changes_since(locked, version, details), locked)
+    locked.company = company_get_or_create(owner=application.owner, name=company_name)
     for field, value in details.items():
-        setattr(application, field, value)
-    application.full_clean()
-    application.save()
+        setattr(locked, field, value)
+    locked.full_clean()
+    locked.save(update_fields=["company", *details, "updated_at"])
+    application.refresh_from_db()
     return application
+
+
+def application_lock(*, application: Application) -> None:
+    """Hold the application's row until the caller's transaction ends, so two writes that
+    read it first (a double click, say) take turns instead of both acting; the instance is
+    brought up to date with the row as it is once the lock is held."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    for field in MOVED_FIELDS:
+        setattr(application, field, getattr(locked, field))
 
 
 def _validate_move(application: Application, status: str, on: datetime.date) -> None:
@@ -512,12 +584,6 @@ def correspondence_add(
     entry.full_clean()
     entry.save()
     return entry
-
-
-def application_lock(*, application: Application) -> None:
-    """Hold the application's row until the caller's transaction ends, so two writes that
-    read it first (a double click, say) take turns instead of both acting."""
-    Application.objects.select_for_update().filter(pk=application.pk).exists()
 
 
 @transaction.atomic

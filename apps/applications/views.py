@@ -237,6 +237,14 @@ def application_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.application_update(application=application, **_application_kwargs(form))
+        except services.EditConflict as conflict:
+            # Show the person's version again, stamped with the current one, so saving
+            # once more (after a look) keeps their changes.
+            data = request.POST.copy()
+            data["version"] = services.application_version(conflict.current)
+            form = ApplicationForm(data, instance=conflict.current, today=today_for(request.user))
+            form.is_valid()
+            form.add_error(None, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from apps.core.fields import LimitedTextField
 from apps.core.models import OwnedModel, OwnedQuerySet
 
 STRENGTH_MAX = 5
@@ -69,7 +70,7 @@ class Contact(OwnedModel):
         default=Strength.FAINT,
         validators=[MaxValueValidator(STRENGTH_MAX)],
     )
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
     next_follow_up_on = models.DateField("next follow-up", null=True, blank=True)
     # Kept by the interaction services (the latest interaction's date); never typed in.
     last_contacted_on = models.DateField("last in touch", null=True, blank=True, editable=False)
@@ -126,8 +127,8 @@ class Interaction(OwnedModel):
     title = models.CharField(
         "event or group", max_length=200, blank=True, help_text="For example: “PyData meetup”."
     )
-    notes = models.TextField(blank=True)
-    people_met = models.TextField(
+    notes = LimitedTextField(blank=True)
+    people_met = LimitedTextField(
         "people you met", blank=True, help_text="One name per line. Each can become a contact."
     )
     follow_up_on = models.DateField("follow up on", null=True, blank=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from apps.applications.selectors import companies_for
 from apps.contacts.models import (
@@ -111,12 +112,16 @@ def reconnect_suggestions(*, owner, company=None, limit: int = 5) -> list[Contac
     Contacts at ``company`` (a Company, or None) come first; then the strongest
     relationships, the ones not heard from the longest (never logged counts as longest)
     first. People contacted in the last RECENT_DAYS days are left out unless they are at
-    ``company``, and support people are left out altogether: they are there for the person,
-    not for job leads. One query.
+    ``company``, and so are people added in those days with nothing logged yet (a person
+    added minutes ago has not gone quiet). Support people are left out altogether: they
+    are there for the person, not for job leads. One query.
     """
     today = today_for(owner)
     recent = today - datetime.timedelta(days=RECENT_DAYS)
-    not_recent = Q(last_contacted_on__isnull=True) | Q(last_contacted_on__lt=recent)
+    added_before = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    not_recent = Q(last_contacted_on__isnull=True, created_at__lt=added_before) | Q(
+        last_contacted_on__lt=recent
+    )
     rows = contacts_for(owner=owner).exclude(kind=ContactKind.SUPPORT)
     if company is not None:
         rows = rows.filter(Q(company=company) | not_recent).annotate(

@@ -60,7 +60,7 @@ class DuePanel:
 
 
 def due_panel(*, user, today: datetime.date) -> DuePanel:
-    """Follow-ups that have come due. In pause mode nothing is fetched: nudges wait."""
+    """Follow-ups that have come due. While resting nothing is fetched: nudges wait."""
     if user.is_resting_on(today):
         return DuePanel(resting=True, applications=[], feedback=[], contacts=[])
     contacts = contact_list(owner=user, today=today, filters=ContactFilters(follow_up_due=True))

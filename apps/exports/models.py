@@ -18,6 +18,11 @@ class PendingImport(OwnedModel):
     # out once when the mapping is saved: the preview and the import read them from here
     # instead of reading every cell again.
     rows = models.JSONField(default=list, blank=True)
+    # Set once, under a lock, when the rows are imported (the cells are then let go): a
+    # second "import" click finds these and shows the first one's result.
+    imported_at = models.DateTimeField(null=True, blank=True)
+    imported_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-id"]

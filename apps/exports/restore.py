@@ -10,19 +10,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, ProhibitNullCharactersValidator, URLValidator
 from django.db.models import Model
 from django.template.defaultfilters import pluralize
 
+from apps.core import limits
 from apps.exports.cells import CellError, Kind, parse_cell
 from apps.exports.constraints import UniqueKeys, check_row
 from apps.exports.datasets import RESTORE_ORDER, Dataset
 from apps.exports.streaming import FORMAT, FORMAT_VERSION, MANIFEST_NAME
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# The limits live in apps.core.limits with their reasons; the names stay for the tests.
+MAX_UPLOAD_BYTES = limits.RESTORE_MAX_UPLOAD_BYTES
 # What the files inside may add up to once unpacked: a guard against a "zip bomb".
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
-MAX_ROWS_PER_FILE = 1_000_000
+MAX_UNPACKED_BYTES = limits.RESTORE_MAX_UNPACKED_BYTES
+MAX_ROWS = limits.RESTORE_MAX_ROWS
+MAX_MANIFEST_BYTES = limits.RESTORE_MAX_MANIFEST_BYTES
 ERRORS_SHOWN = 20
 
 
@@ -82,6 +84,10 @@ def _open_archive(upload) -> zipfile.ZipFile:
 
 def _read_manifest(archive: zipfile.ZipFile) -> dict:
     try:
+        if archive.getinfo(MANIFEST_NAME).file_size > MAX_MANIFEST_BYTES:
+            raise RestoreError(
+                [f"The {MANIFEST_NAME} inside the ZIP is far larger than Rebound writes."]
+            )
         raw = archive.read(MANIFEST_NAME)
     except KeyError:
         raise RestoreError(
@@ -92,7 +98,8 @@ def _read_manifest(archive: zipfile.ZipFile) -> dict:
         raise RestoreError([f"The {MANIFEST_NAME} inside the ZIP is damaged."]) from None
     try:
         manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    # ValueError: a number too long to read; RecursionError: nesting far beyond Rebound's.
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise RestoreError([f"The {MANIFEST_NAME} inside the ZIP cannot be read."]) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise RestoreError([f"The {MANIFEST_NAME} is not one Rebound wrote."])
@@ -107,11 +114,6 @@ def _read_manifest(archive: zipfile.ZipFile) -> dict:
     return manifest
 
 
-# Format rules for what people type (an email address, a web address) are the forms' job;
-# text that Rebound stored once is restored as it was, even if a rule changed since.
-FORMAT_VALIDATORS = (EmailValidator, URLValidator, ProhibitNullCharactersValidator)
-
-
 def _field_problems(instance: Model, fields: list[str]) -> list[tuple[str, str]]:
     """Each field's own rules: empty or not, the choices, lengths, ranges."""
     found = []
@@ -120,10 +122,11 @@ def _field_problems(instance: Model, fields: list[str]) -> list[tuple[str, str]]
         value = getattr(instance, model_field.attname)
         try:
             model_field.validate(value, instance)
+            # Every rule of the field, the formats included: an edited archive is input like
+            # a form's, so a javascript: link or a malformed address is refused here too.
             if value not in model_field.empty_values:
                 for validator in model_field.validators:
-                    if not isinstance(validator, FORMAT_VALIDATORS):
-                        validator(value)
+                    validator(value)
         except ValidationError as error:
             found.extend((field_name, message) for message in error.messages)
     return found
@@ -136,14 +139,19 @@ def _header_for(dataset: Dataset, field_name: str) -> str:
     return "the row"
 
 
+@dataclass
+class _RowCounter:
+    rows: int = 0
+
+
 class _File:
     """One dataset's CSV inside the ZIP, read a row at a time. With `known` (the ids of the
     datasets read before it) every row is checked; without, rows are only parsed, for the
     second pass over a file already checked."""
 
-    def __init__(self, archive, dataset: Dataset, owner, problems, known=None):
+    def __init__(self, archive, dataset: Dataset, owner, problems, known=None, counter=None):
         self.archive, self.dataset, self.owner = archive, dataset, owner
-        self.problems, self.known = problems, known
+        self.problems, self.known, self.counter = problems, known, counter
         self.rows_read = 0
         self.keys: set[int] = set()
         self.readable = True
@@ -186,9 +194,14 @@ class _File:
         unique = UniqueKeys(dataset.model) if checking else None
         for number, row in enumerate(reader, start=2):
             self.rows_read += 1
-            if self.rows_read > MAX_ROWS_PER_FILE:
-                self._unreadable(f"{name} has more rows than Rebound can restore at once.")
-                return
+            if self.counter is not None:
+                self.counter.rows += 1
+                if self.counter.rows > MAX_ROWS:
+                    self._unreadable(
+                        f"The export has more rows than Rebound can restore at once (up to "
+                        f"{MAX_ROWS:,})."
+                    )
+                    return
             where = f"{name}, line {number}"
             if len(row) != len(header):
                 problems.add(f"{where}: has {len(row)} cells where the header has {len(header)}.")
@@ -280,8 +293,9 @@ def read_bundle(upload, *, owner) -> Bundle:
     cell, the models' rules and every link. Raises RestoreError with the problems found (the
     first few dozen); returns the open export, to be written by restore_everything and then
     closed."""
-    # A long note is one long cell; the csv module's default limit (128 KiB) is too small.
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_UNPACKED_BYTES))
+    # A long note is one long cell; the csv module's default limit (128 KiB) is too small,
+    # and the archive's size far too large (a 300 MB cell would be read whole).
+    csv.field_size_limit(limits.CSV_MAX_CELL_CHARS)
     archive = _open_archive(upload)
     try:
         manifest = _read_manifest(archive)
@@ -291,13 +305,14 @@ def read_bundle(upload, *, owner) -> Bundle:
         problems = _Problems()
         known: dict[str, set[int]] = {}
         counts: dict[str, int] = {}
+        counter = _RowCounter()
         for dataset in RESTORE_ORDER:
             entry = listed.get(dataset.key)
             if entry is None:
                 known[dataset.key] = set()  # an older export, made before this dataset existed
                 counts[dataset.key] = 0
                 continue
-            reader = _File(archive, dataset, owner, problems, known=known)
+            reader = _File(archive, dataset, owner, problems, known=known, counter=counter)
             for _row in reader:
                 pass
             known[dataset.key] = reader.keys

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.accounts.services import account_lock
 from apps.applications.services import (
     RowRefused,
     applications_create_many,
@@ -109,14 +110,30 @@ class ImportDone:
     skipped: int  # rows with problems, left out at the person's choice
 
 
+def pending_import_result(pending: PendingImport) -> ImportDone | None:
+    """What importing this upload did, once it has been imported."""
+    if pending.imported_at is None:
+        return None
+    return ImportDone(created=pending.imported_count, skipped=pending.skipped_count)
+
+
 @transaction.atomic
 def pending_import_confirm(*, pending: PendingImport, valid_only: bool) -> ImportDone:
     """Import a checked upload. Every row is read again from what the server kept (never
     from the browser); rows with problems stop the import unless the person chose to leave
-    them out. All or nothing; a refusal raises ValidationError saying what to do next."""
-    if not pending.mapping:
+    them out. All or nothing; a refusal raises ValidationError saying what to do next.
+
+    The upload is locked and marked as imported in the same transaction, so two clicks
+    import it once: the second waits for the first and answers with its result."""
+    locked = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
+    if locked is None:
+        raise ValidationError("That upload has been cleared. Please upload the file again.")
+    done = pending_import_result(locked)
+    if done is not None:
+        return done
+    if not locked.mapping:
         raise ValidationError("Please check the preview, then choose how to import.")
-    rows = pending_import_rows(pending)
+    rows = pending_import_rows(locked)
     ready = [row for row in rows if row.ok]
     if len(ready) < len(rows) and not valid_only:
         raise ValidationError(
@@ -126,13 +143,28 @@ def pending_import_confirm(*, pending: PendingImport, valid_only: bool) -> Impor
     if not ready:
         raise ValidationError("No row is ready to import, so nothing was imported.")
     try:
-        created = applications_import(owner=pending.owner, rows=ready, pending=pending)
+        created = applications_import(owner=locked.owner, rows=ready, pending=None)
     except RowFailed as failure:
         raise ValidationError(
             f"Row {failure.number} could not be saved ({' '.join(failure.messages)}), so "
             "nothing was imported."
         ) from None
-    return ImportDone(created=created, skipped=len(rows) - len(ready))
+    locked.imported_at = timezone.now()
+    locked.imported_count = created
+    locked.skipped_count = len(rows) - len(ready)
+    locked.sheet = {}
+    locked.rows = []
+    locked.save(
+        update_fields=[
+            "imported_at",
+            "imported_count",
+            "skipped_count",
+            "sheet",
+            "rows",
+            "updated_at",
+        ]
+    )
+    return pending_import_result(locked)
 
 
 # --- restore ---------------------------------------------------------------------------------
@@ -143,7 +175,11 @@ def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
     """Recreate every dataset of a checked export for this person, with its links, in one
     transaction. Only into an account with nothing in it yet, so nothing gets doubled.
     The ids in the file are keys for the links; the database gives new ones. Rows are
-    written in batches as the files are read again, so memory holds only the id maps."""
+    written in batches as the files are read again, so memory holds only the id maps.
+
+    The emptiness check runs under a lock on the person's row, so two restores at once run
+    one after the other and the second finds the account no longer empty."""
+    account_lock(user=owner)
     if not account_is_empty(owner):
         raise RestoreError(
             ["Your account already has data, so nothing was restored. Restoring works "

@@ -15,6 +15,7 @@ from django.core.validators import URLValidator
 
 from apps.applications.models import Application, Status
 from apps.applications.validators import validate_applied_on
+from apps.core import limits
 from apps.exports.cells import restore_text
 from apps.exports.values import (
     CURRENCY_SIGNS,
@@ -25,9 +26,9 @@ from apps.exports.values import (
     status_for,
 )
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
-FIELD_SIZE_LIMIT = MAX_BYTES
+MAX_BYTES = limits.IMPORT_MAX_BYTES
+MAX_ROWS = limits.IMPORT_MAX_ROWS
+MAX_COLUMNS = limits.IMPORT_MAX_COLUMNS
 
 
 class SpreadsheetError(Exception):
@@ -129,14 +130,23 @@ def read_spreadsheet(data: bytes) -> Sheet:
         raise SpreadsheetError(
             "This does not look like a text file, so it is probably not a CSV. " + SAVE_AS_CSV
         )
+    # NUL bytes past the part checked above cannot be stored (PostgreSQL refuses them in
+    # text); they are never meant, so they go.
+    text = text.replace("\x00", "")
     delimiter = _delimiter(text)
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
+    csv.field_size_limit(limits.CSV_MAX_CELL_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows: list[list[str]] = []
     numbers: list[int] = []
     try:
         for number, row in enumerate(reader, start=1):
+            if len(row) > MAX_COLUMNS:
+                raise SpreadsheetError(
+                    f"Row {number} has {len(row):,} columns; Rebound reads up to {MAX_COLUMNS}. "
+                    "Keep the columns about your applications (a job search sheet has a few "
+                    "dozen) and save it as CSV again."
+                )
             if not any(cell.strip() for cell in row):
                 continue
             if header is None:
@@ -150,6 +160,12 @@ def read_spreadsheet(data: bytes) -> Sheet:
             rows.append(row)
             numbers.append(number)
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise SpreadsheetError(
+                f"A cell around row {reader.line_num} is longer than "
+                f"{limits.TEXT_MAX_CHARS:,} characters, more than any field holds. "
+                "Shorten it and upload the file again."
+            ) from None
         raise SpreadsheetError(
             f"The file could not be read as CSV around row {reader.line_num} ({error})."
         ) from None

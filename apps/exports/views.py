@@ -94,22 +94,34 @@ def import_upload(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "exports/import_upload.html", {"form": form})
 
 
-def _pending(request: HtmxHttpRequest, token: str) -> PendingImport | None:
-    """The person's upload, or None (with a message) when it has gone stale."""
+def _pending(request: HtmxHttpRequest, token: str) -> PendingImport | HttpResponse:
+    """The person's upload; or where to go instead (with a message) when it has gone stale
+    or has been imported already."""
     pending = get_owned_or_404(PendingImport, request.user, token=token)
+    done = services.pending_import_result(pending)
+    if done is not None:
+        return _imported_response(request, done)
     if services.pending_import_is_stale(pending):
         services.pending_import_discard(pending=pending)
         messages.info(request, "That upload was more than a day old, so it was cleared. "
                                "Please upload the file again.")  # fmt: skip
-        return None
+        return redirect("exports:import_upload")
     return pending
+
+
+def _imported_response(request: HtmxHttpRequest, done: services.ImportDone) -> HttpResponse:
+    summary = f"Imported {done.created} application{pluralize(done.created)}."
+    if done.skipped:
+        summary += f" {done.skipped} row{pluralize(done.skipped)} with problems left out."
+    messages.success(request, summary)
+    return redirect("applications:list")
 
 
 @require_http_methods(["GET", "POST"])
 def import_mapping(request: HtmxHttpRequest, token: str) -> HttpResponse:
     pending = _pending(request, token)
-    if pending is None:
-        return redirect("exports:import_upload")
+    if isinstance(pending, HttpResponse):
+        return pending
     sheet = Sheet.from_json(pending.sheet)
     form = MappingForm(_posted(request)[0], sheet=sheet, saved=pending.mapping or None)
     if request.method == "POST" and form.is_valid():
@@ -122,8 +134,8 @@ def import_mapping(request: HtmxHttpRequest, token: str) -> HttpResponse:
 @require_GET
 def import_preview(request: HtmxHttpRequest, token: str) -> HttpResponse:
     pending = _pending(request, token)
-    if pending is None:
-        return redirect("exports:import_upload")
+    if isinstance(pending, HttpResponse):
+        return pending
     if not pending.mapping:
         return redirect("exports:import_mapping", token=pending.token)
     rows = services.pending_import_rows(pending)
@@ -145,8 +157,8 @@ def import_preview(request: HtmxHttpRequest, token: str) -> HttpResponse:
 @require_POST
 def import_confirm(request: HtmxHttpRequest, token: str) -> HttpResponse:
     pending = _pending(request, token)
-    if pending is None:
-        return redirect("exports:import_upload")
+    if isinstance(pending, HttpResponse):
+        return pending
     form = ConfirmImportForm(request.POST)
     try:
         if not form.is_valid():
@@ -157,11 +169,7 @@ def import_confirm(request: HtmxHttpRequest, token: str) -> HttpResponse:
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
         return redirect("exports:import_preview", token=pending.token)
-    summary = f"Imported {done.created} application{pluralize(done.created)}."
-    if done.skipped:
-        summary += f" {done.skipped} row{pluralize(done.skipped)} with problems left out."
-    messages.success(request, summary)
-    return redirect("applications:list")
+    return _imported_response(request, done)
 
 
 @require_POST

@@ -16,9 +16,13 @@ def _greeting(recipient_name: str) -> str:
     return f"Hello {recipient_name}," if recipient_name else "Hello,"
 
 
+# Without a name the draft says where one goes, rather than guessing from the email address.
+NAME_PLACEHOLDER = "[Your name]"
+
+
 def _sign_off(person_name: str) -> str:
     person_name = " ".join((person_name or "").split())
-    return f"Best wishes,\n{person_name}" if person_name else "Best wishes,"
+    return f"Best wishes,\n{person_name or NAME_PLACEHOLDER}"
 
 
 def request_message(

@@ -7,6 +7,7 @@ from django.urls import reverse
 from apps.applications.selectors import applications_for
 from apps.contacts.selectors import contacts_for
 from apps.core.forms import DateField
+from apps.core.limits import TEXT_MAX_CHARS
 from apps.feedback.models import Channel, RequestStatus, Tone
 
 
@@ -87,6 +88,7 @@ class FeedbackCreateForm(forms.Form):
         widget=forms.RadioSelect,
     )
     message = forms.CharField(
+        max_length=TEXT_MAX_CHARS,
         label="Your message",
         required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
@@ -114,7 +116,10 @@ class FeedbackEditForm(forms.Form):
         label="How you ask", choices=Channel.choices, widget=forms.RadioSelect
     )
     message = forms.CharField(
-        label="Your message", required=False, widget=forms.Textarea(attrs={"rows": 14})
+        max_length=TEXT_MAX_CHARS,
+        label="Your message",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
     )
     asked_on = _date_field("Asked on", required=True, required_message="Enter the date you asked.")
     follow_up_on = _date_field(
@@ -124,12 +129,16 @@ class FeedbackEditForm(forms.Form):
         "They replied on", required=True, required_message="Enter the date they replied."
     )
     what_they_said = forms.CharField(
+        max_length=TEXT_MAX_CHARS,
         label="What they said",
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Write down what they said, even in a few words."},
     )
     my_takeaways = forms.CharField(
-        label="Your takeaways", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        max_length=TEXT_MAX_CHARS,
+        label="Your takeaways",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     tone = forms.ChoiceField(
         label="How did it come across?",
@@ -166,12 +175,14 @@ class MarkSentForm(forms.Form):
 class AnswerForm(forms.Form):
     answered_on = _date_field("They replied on", help_text="Today if you leave it empty.")
     what_they_said = forms.CharField(
+        max_length=TEXT_MAX_CHARS,
         label="What they said",
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Their words as closely as you remember them, good parts included.",
         error_messages={"required": "Write down what they said, even in a few words."},
     )
     my_takeaways = forms.CharField(
+        max_length=TEXT_MAX_CHARS,
         label="Your takeaways",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

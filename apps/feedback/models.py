@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 
 from apps.applications.models import Application
+from apps.core.fields import LimitedTextField
 from apps.core.models import OwnedModel, OwnedQuerySet
 
 
@@ -69,9 +70,9 @@ class FeedbackRequest(OwnedModel):
     asked_on = models.DateField("asked on", null=True, blank=True)
     follow_up_on = models.DateField("follow up on", null=True, blank=True)
     answered_on = models.DateField("answered on", null=True, blank=True)
-    message = models.TextField("your message", blank=True)
-    what_they_said = models.TextField("what they said", blank=True)
-    my_takeaways = models.TextField("your takeaways", blank=True)
+    message = LimitedTextField("your message", blank=True)
+    what_they_said = LimitedTextField("what they said", blank=True)
+    my_takeaways = LimitedTextField("your takeaways", blank=True)
     tone = models.CharField(max_length=16, choices=Tone.choices, blank=True)
 
     objects = FeedbackRequestQuerySet.as_manager()

@@ -1,5 +1,6 @@
 from django.db import models
 
+from apps.core.fields import LimitedTextField
 from apps.core.models import OwnedModel
 from apps.inbox import rules
 
@@ -40,7 +41,7 @@ class Suggestion(OwnedModel):
     sender = models.CharField(max_length=300, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
-    text = models.TextField(blank=True)
+    text = LimitedTextField(blank=True)
     company_name = models.CharField("company", max_length=200, blank=True)
     role_title = models.CharField("role", max_length=200, blank=True)
     application = models.ForeignKey(

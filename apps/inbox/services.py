@@ -18,6 +18,7 @@ from apps.applications.services import (
     interview_schedule,
 )
 from apps.core.dates import today_for, user_zone
+from apps.core.limits import TEXT_MAX_CHARS
 from apps.inbox import crypto, imap
 from apps.inbox.classify import is_candidate
 from apps.inbox.matching import ApplicationIndex
@@ -28,7 +29,7 @@ from apps.rejections.services import rejection_log, rejection_log_new
 
 log = logging.getLogger(__name__)
 
-KEPT_TEXT_LIMIT = 20_000
+KEPT_TEXT_LIMIT = TEXT_MAX_CHARS
 # One step further along for "next steps" news.
 NEXT_STATUS = {
     Status.WISHLIST: Status.SCREENING,

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from apps.applications.models import Application
 from apps.applications.stages import StageReached
+from apps.core.fields import LimitedTextField
 from apps.core.models import OwnedModel
 
 
@@ -21,11 +22,11 @@ class Rejection(OwnedModel):
     )
     received_on = models.DateField("heard on")
     stage_reached = models.CharField("stage reached", max_length=16, choices=StageReached.choices)
-    reason_given = models.TextField("reason they gave", blank=True)
+    reason_given = LimitedTextField("reason they gave", blank=True)
     feeling = models.PositiveSmallIntegerField(
         "how it feels", choices=Feeling.choices, null=True, blank=True
     )
-    notes = models.TextField(blank=True)
+    notes = LimitedTextField(blank=True)
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -79,7 +80,7 @@ class RecoveryStep(OwnedModel):
     closes_on = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=8, choices=StepState.choices, default=StepState.PENDING)
     done_on = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True)
+    note = LimitedTextField(blank=True)
 
     class Meta:
         ordering = ["rejection_id", "opens_on", "id"]
@@ -131,7 +132,7 @@ class Reflection(OwnedModel):
     fit_skills = models.PositiveSmallIntegerField(
         "fit with your skills", null=True, blank=True, validators=FIT_VALIDATORS
     )
-    what_to_change = models.TextField("what you might change in your search", blank=True)
+    what_to_change = LimitedTextField("what you might change in your search", blank=True)
 
     class Meta:
         constraints = [

@@ -389,3 +389,17 @@ def rejection_insights(*, user, today: datetime.date) -> RejectionInsights:
         feedback_answered=answered,
         feedback_sent=sent,
     )
+
+
+def rejections_without_their_steps() -> list[str]:
+    """Integrity: every rejection has its eight recovery steps, one per move."""
+    rows = (
+        Rejection.objects.annotate(moves=Count("steps__move", distinct=True))
+        .exclude(moves=len(MOVE_ORDER))
+        .values_list("pk", "owner_id", "moves")
+        .order_by("pk")
+    )
+    return [
+        f"rejection {pk} (owner {owner}) has {moves} of its {len(MOVE_ORDER)} recovery steps"
+        for pk, owner, moves in rows.iterator()
+    ]

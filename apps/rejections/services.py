@@ -6,7 +6,7 @@ from django.db import transaction
 from apps.accounts.services import pause_mode_start
 from apps.applications import stages
 from apps.applications.models import Application, Status
-from apps.applications.services import application_create, application_move
+from apps.applications.services import application_create, application_lock, application_move
 from apps.applications.stages import STAGE_ORDER, StageReached
 from apps.core.dates import today_for
 from apps.feedback.services import feedback_request_start
@@ -31,6 +31,15 @@ STAGE_STATUSES = {
 }
 
 
+class RejectionAlreadyLogged(ValidationError):
+    """The application's rejection is already logged (perhaps by a click a moment before);
+    ``rejection`` is that one."""
+
+    def __init__(self, rejection: Rejection):
+        self.rejection = rejection
+        super().__init__("This rejection is already logged.")
+
+
 def _check_received_on(received_on: datetime.date, owner) -> None:
     if received_on > today_for(owner):
         raise ValidationError({"received_on": "The day you heard back cannot be in the future."})
@@ -50,8 +59,12 @@ def rejection_log(
     eight recovery steps are created, all in one transaction."""
     owner = application.owner
     _check_received_on(received_on, owner)
-    if Rejection.objects.filter(application=application).exists():
-        raise ValidationError("This rejection is already logged.")
+    # Two "log rejection" posts at once: the second waits here for the first, then finds
+    # its rejection (RejectionAlreadyLogged) instead of tripping over the unique key.
+    application_lock(application=application)
+    existing = Rejection.objects.filter(application=application).first()
+    if existing is not None:
+        raise RejectionAlreadyLogged(existing)
     stage = stage_reached or stages.stage_reached(application)
     if application.status != Status.REJECTED:
         if received_on < application.status_changed_on:
@@ -198,7 +211,7 @@ def rejection_reflect(
 
 @transaction.atomic
 def recovery_step_rest(*, owner, step: RecoveryStep, days: int) -> RecoveryStep:
-    """The "give yourself time" move: pause mode for a few days, and the step is done."""
+    """The "give yourself time" move: a rest for a few days, and the step is done."""
     if step.owner_id != owner.pk or step.move != Move.PROCESS:
         raise ValidationError("Only your own “give yourself time” step starts a rest.")
     pause_mode_start(user=owner, days=days)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("log/<int:pk>/", views.log_for_application, name="log_for_application"),
     path("plan/", views.plan_panel, name="plan_panel"),
     path("insights/", views.insights, name="insights"),
+    path("example/", views.example_plan, name="example"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/reflect/", views.reflect, name="reflect"),

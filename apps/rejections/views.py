@@ -45,6 +45,9 @@ def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     the application's page."""
     application = get_object_or_404(applications_for(user=request.user), pk=pk)
     rejection = selectors.rejection_of(application=application)
+    if rejection is not None and request.method == "POST":
+        # A second click after the first was saved: the same answer as the first.
+        return _plan_logged_response(request, rejection)
     if rejection is not None:
         return redirect(rejection.get_absolute_url())
     today = today_for(request.user)
@@ -57,6 +60,9 @@ def log_for_application(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             rejection = services.rejection_log(
                 application=application, **{k: form.cleaned_data[k] for k in form.Meta.fields}
             )
+        except services.RejectionAlreadyLogged as done:
+            # A second click while the first was saving: the same answer as the first.
+            return _plan_logged_response(request, done.rejection)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -99,6 +105,8 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
                     stage_reached=data["stage_reached"] or stages.StageReached.APPLIED,
                     feeling=data["feeling"],
                 )
+        except services.RejectionAlreadyLogged as done:
+            logged = done.rejection
         except ValidationError as error:
             add_service_errors(form, error)
     if logged is not None and not request.htmx:
@@ -116,6 +124,12 @@ def quick_log(request: HtmxHttpRequest) -> HttpResponse:
     if logged is not None:
         trigger_client_event(response, REJECTION_LOGGED, {"id": logged.pk})
     return response
+
+
+@require_GET
+def example_plan(request: HtmxHttpRequest) -> HttpResponse:
+    """What Rebound does with a "no", shown before there is one of the person's own."""
+    return render(request, "rejections/example.html")
 
 
 @require_GET
@@ -217,14 +231,14 @@ def step_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def step_rest(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """The "give yourself time" move: pause mode for one to three days."""
+    """The "give yourself time" move: a rest of one to three days."""
     step = get_owned_or_404(RecoveryStep, request.user, pk=pk, move=Move.PROCESS)
     form = RestForm(request.POST)
     if not form.is_valid():
         return HttpResponse("Choose 1, 2 or 3 days.", status=400)
     services.recovery_step_rest(owner=request.user, step=step, days=form.cleaned_data["days"])
     if not request.htmx:
-        messages.success(request, "Pause mode is on. Rebound will keep quiet while you rest.")
+        messages.success(request, "You are resting. Rebound will keep quiet until you are back.")
     return _step_response(request, step)
 
 

@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from apps.core.fields import LimitedTextField
 from apps.core.models import OwnedModel
 
 
@@ -44,7 +45,7 @@ class CheckIn(OwnedModel):
     ate_well = models.BooleanField("ate well", default=False)
     connected = models.BooleanField("connected with someone", default=False)
     took_break = models.BooleanField("took a real break", default=False)
-    note = models.TextField(blank=True)
+    note = LimitedTextField(blank=True)
 
     class Meta:
         ordering = ["-date"]

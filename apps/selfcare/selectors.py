@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from apps.contacts.selectors import support_people
 from apps.core.dates import today_for, user_zone
@@ -37,7 +37,7 @@ ITERATOR_CHUNK = 100
 class Streak:
     days: int  # check-in days in the current run
     checked_in_today: bool
-    resting: bool  # pause mode is on today: the run waits, whatever happens
+    resting: bool  # resting today: the run waits, whatever happens
     bridged_rest: bool  # the run carries on across a rest
 
 
@@ -185,6 +185,14 @@ def rejection_markers(
 # --- History page ---------------------------------------------------------------------
 
 
+def mood_word(average: float | None) -> str:
+    """An average mood as the nearest of the person's own words ("low", "okay"), so a
+    pattern reads as a description, never as a mark out of five."""
+    if average is None:
+        return ""
+    return Mood(min(max(int(average + 0.5), Mood.ROUGH), Mood.GREAT)).label.lower()
+
+
 @dataclass(frozen=True)
 class Comparison:
     label_a: str
@@ -198,6 +206,20 @@ class Comparison:
     def comparable(self) -> bool:
         return self.count_a >= MIN_TO_COMPARE and self.count_b >= MIN_TO_COMPARE
 
+    @property
+    def word_a(self) -> str:
+        return mood_word(self.average_a)
+
+    @property
+    def word_b(self) -> str:
+        return mood_word(self.average_b)
+
+    @property
+    def says_something(self) -> bool:
+        """Worth showing: enough check-ins on both sides, and they read differently (2.9
+        against 2.9 says nothing)."""
+        return self.comparable and self.word_a != self.word_b
+
 
 @dataclass
 class Averages:
@@ -207,6 +229,14 @@ class Averages:
     sleep: float | None
     after_rejection: Comparison
     sleep_and_mood: Comparison
+
+    @property
+    def mood_word_last_30(self) -> str:
+        return mood_word(self.mood_last_30)
+
+    @property
+    def mood_word_all(self) -> str:
+        return mood_word(self.mood_all)
 
 
 @dataclass
@@ -285,3 +315,17 @@ def mood_history(
         line=mood_line(moods, today=today, markers=markers),
         averages=mood_averages(rows, today=today, rejection_dates=rejection_dates),
     )
+
+
+def checkin_days_doubled() -> list[str]:
+    """Integrity: one check-in per person per day."""
+    rows = (
+        CheckIn.objects.values("owner_id", "date")
+        .annotate(count=Count("pk"))
+        .filter(count__gt=1)
+        .order_by("owner_id", "date")
+    )
+    return [
+        f"owner {row['owner_id']} has {row['count']} check-ins on {row['date']:%Y-%m-%d}"
+        for row in rows
+    ]

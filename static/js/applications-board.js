@@ -1,5 +1,5 @@
 // The board's drag and drop. Without this file (or without JavaScript) every card keeps its
-// stage menu and "Move" button, which do the same thing by keyboard.
+// "Move to" menu, which does the same thing by keyboard.
 (function () {
   "use strict";
 
@@ -31,11 +31,18 @@
         animation: 150,
         draggable: ".board-card",
         // Let the card's menu, button and link be used without starting a drag.
-        filter: "select, button, option",
+        filter: "select, button, option, summary",
         preventOnFilter: false,
         ghostClass: "board-card-ghost",
         chosenClass: "board-card-chosen",
-        onEnd: moveCard,
+        // While a card is held, the closed stages stay in view at the bottom of the screen.
+        onStart: function () {
+          document.getElementById("board").classList.add("is-dragging");
+        },
+        onEnd: function (event) {
+          document.getElementById("board").classList.remove("is-dragging");
+          moveCard(event);
+        },
       });
     });
   }

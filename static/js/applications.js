@@ -1,5 +1,6 @@
-// Table niceties: "select all on this page" and showing the stage menu only when the bulk
-// action needs it. Without this file every checkbox and menu still works.
+// Table niceties: "select all on this page", the bulk bar shown only once rows are selected,
+// and the stage menu only when the bulk action needs it. Without this file every checkbox
+// and menu still works (and the bulk bar is always there).
 (function () {
   "use strict";
 
@@ -15,7 +16,23 @@
     if (target.id === "bulk-action") {
       syncBulkStatus(target);
     }
+    if (name || target.name === "ids") {
+      syncBulkBar();
+    }
   });
+
+  function syncBulkBar() {
+    var bar = document.querySelector("[data-bulk-bar]");
+    if (!bar) {
+      return;
+    }
+    var chosen = bar.form.querySelectorAll('input[name="ids"]:checked').length;
+    bar.hidden = chosen === 0;
+    var count = bar.querySelector("[data-bulk-count]");
+    if (count) {
+      count.textContent = chosen === 1 ? "1 selected" : chosen + " selected";
+    }
+  }
 
   function syncBulkStatus(actionSelect) {
     var status = document.getElementById("bulk-status");
@@ -66,5 +83,6 @@
     if (action) {
       syncBulkStatus(action);
     }
+    syncBulkBar();
   });
 })();

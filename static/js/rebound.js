@@ -57,6 +57,27 @@
     );
   });
 
+  // After a "no" is logged, the plan panel fetches itself; when the new plan arrives, focus
+  // and view move to it, so on a phone the answer is not thousands of pixels away.
+  var newPlan = null;
+  document.addEventListener("rejection-logged", function (event) {
+    newPlan = event.detail && event.detail.id;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!newPlan) {
+      return;
+    }
+    var plan = document.getElementById("plan-" + newPlan);
+    if (!plan) {
+      return;
+    }
+    newPlan = null;
+    plan.open = true;
+    var summary = plan.querySelector("summary");
+    plan.scrollIntoView({ block: "start" });
+    summary.focus({ preventScroll: true });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     showCopyButtons(document);
   });

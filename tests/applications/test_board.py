@@ -35,8 +35,13 @@ def test_it_shows_a_column_per_open_stage_with_cards(auth_client, user, today):
     assert "4 days since the last move" in content
     assert "Closed role" not in content
     assert "Archived role" not in content
-    # Every card has a stage menu: the keyboard and no-JavaScript way to move it.
-    assert 'name="status"' in content
+    # Every card has a "Move to" menu: the keyboard and no-JavaScript way to move it, with
+    # the full name of every other stage.
+    assert "<summary>Move to<span" in content
+    assert 'name="status" value="interviewing">Interviewing</button>' in content
+    # ...but not the stage it is already in.
+    assert 'value="screening">Screening</button>' not in content
+    assert '<button type="submit" name="status" value="no_response">No response</button>' in content
     assert "vendor/sortablejs/Sortable.min.js" in content
 
 

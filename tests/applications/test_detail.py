@@ -128,3 +128,16 @@ def test_it_suggests_the_next_stage_in_the_move_menu(auth_client, application):
     content = auth_client.get(_url("detail", application)).content.decode()
     assert '<option value="screening" selected>' in content
     assert '<option value="applied"' not in content
+
+
+def test_a_closed_application_suggests_no_stage_and_asks_before_reopening(auth_client, user):
+    closed = ApplicationFactory(owner=user, status="rejected")
+    content = auth_client.get(_url("detail", closed)).content.decode()
+    assert '<option value="" selected>Choose a stage</option>' in content
+    assert '<option value="applied" selected>' not in content
+    assert "Reopen or record a move" in content
+    assert 'data-confirm="This application is closed (rejected).' in content
+    response = auth_client.post(_url("move", closed), {"status": "", "on": "2020-01-01"})
+    assert b"Choose the stage it moved to." in response.content
+    closed.refresh_from_db()
+    assert closed.status == "rejected"

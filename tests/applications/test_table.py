@@ -182,3 +182,23 @@ def test_it_puts_the_tidy_query_in_the_address_bar(auth_client, user, htmx_heade
     )
     assert response["HX-Push-Url"] == f"{URL}?status=applied"
     assert "HX-Push-Url" not in auth_client.get(URL)
+
+
+def test_folded_filters_say_what_is_on(auth_client, user):
+    ApplicationFactory(owner=user)
+    closed = auth_client.get(URL).content.decode()
+    assert "<summary>Filters</summary>" in closed
+    page = auth_client.get(
+        URL, {"status": "applied", "follow_up_due": "on", "applied_from": "2026-01-05"}
+    ).content.decode()
+    assert (
+        '<span class="filters-active">(Stage: Applied, Applied from 5 Jan 2026, Follow-up due)'
+        in page
+    )
+
+
+def test_the_bulk_bar_has_no_stage_chosen_for_the_person(auth_client, user):
+    ApplicationFactory(owner=user)
+    page = auth_client.get(URL).content.decode()
+    assert "data-bulk-bar" in page
+    assert '<option value="" selected>Choose a stage</option>' in page

@@ -1,7 +1,9 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
+from apps.contacts.models import Contact
 from apps.contacts.selectors import (
     ContactFilters,
     contact_list,
@@ -83,7 +85,8 @@ def test_reconnect_puts_the_company_first_then_strength_then_longest_silence(use
     acme = CompanyFactory(owner=user, name="Acme")
     ContactFactory(owner=user, name="At Acme", company=acme, strength=1, last_contacted_on=today)
     ContactFactory(owner=user, name="Close old", strength=5, last_contacted_on=today - 90 * DAY)
-    ContactFactory(owner=user, name="Close never", strength=5)
+    never = ContactFactory(owner=user, name="Close never", strength=5)
+    Contact.objects.filter(pk=never.pk).update(created_at=timezone.now() - 60 * DAY)
     ContactFactory(owner=user, name="Close newer", strength=5, last_contacted_on=today - 10 * DAY)
     ContactFactory(owner=user, name="Faint", strength=1, last_contacted_on=today - 300 * DAY)
     ContactFactory(owner=user, name="Spoke today", strength=5, last_contacted_on=today)
@@ -97,6 +100,15 @@ def test_reconnect_puts_the_company_first_then_strength_then_longest_silence(use
         "Faint",
     ]
     assert names(reconnect_suggestions(owner=user, limit=2)) == ["Close never", "Close old"]
+
+
+def test_reconnect_never_suggests_someone_just_added(user):
+    today = today_for(user)
+    ContactFactory(owner=user, name="Added minutes ago", strength=5)
+    week_old = ContactFactory(owner=user, name="Added last month", strength=1)
+    Contact.objects.filter(pk=week_old.pk).update(created_at=timezone.now() - 30 * DAY)
+    ContactFactory(owner=user, name="Quiet", strength=1, last_contacted_on=today - 40 * DAY)
+    assert names(reconnect_suggestions(owner=user, limit=10)) == ["Added last month", "Quiet"]
 
 
 def test_reconnect_suggestions_take_one_query(user, django_assert_num_queries):

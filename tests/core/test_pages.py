@@ -75,7 +75,7 @@ def test_the_new_persons_dashboard_says_what_to_do_first(
     with django_assert_max_num_queries(14):
         response = auth_client.get(reverse("dashboard:home"))
     assert response.status_code == 200
-    assert b"Let\xe2\x80\x99s get you set up" in response.content
+    assert b"Three ways to start" in response.content
     assert reverse("accounts:settings").encode() in response.content
 
 

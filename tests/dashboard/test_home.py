@@ -38,13 +38,24 @@ def test_it_costs_the_same_queries_however_much_data_there_is(client, queries_fo
     assert b"How are you today?" in response.content
 
 
-def test_it_offers_the_quick_rejection_form_and_hides_set_up_once_tracking(auth_client, user):
+def test_day_one_offers_three_first_steps_and_keeps_the_rejection_form_quiet(auth_client, user):
     response = auth_client.get(reverse("dashboard:home"))
-    assert b'id="quick-log"' in response.content
-    assert "Let’s get you set up".encode() in response.content
+    page = response.content.decode()
+    assert "Three ways to start" in page
+    for path in [
+        reverse("applications:create"),
+        reverse("exports:import_upload"),
+        reverse("rejections:example"),
+    ]:
+        assert f'href="{path}" role="button"' in page
+    # The six-field form waits until there is something to log against; a link stays.
+    assert 'id="quick-log"' not in page
+    assert f'href="{reverse("rejections:log")}"' in page
+
     application_create(owner=user, company_name="Acme", role_title="Dev")
     response = auth_client.get(reverse("dashboard:home"))
-    assert "Let’s get you set up".encode() not in response.content
+    assert b"Three ways to start" not in response.content
+    assert b'id="quick-log"' in response.content
 
 
 def test_the_plan_panel_listens_for_new_rejections(auth_client):

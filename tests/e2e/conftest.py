@@ -78,4 +78,4 @@ def log_in(page, user, password):
     page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.get_by_role("button", name="Log out").wait_for()
+    page.get_by_role("navigation", name="Main").get_by_text("Your menu").wait_for()

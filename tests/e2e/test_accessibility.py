@@ -17,6 +17,7 @@ PAGES = [
     "/applications/new/",
     "/rejections/",
     "/rejections/insights/",
+    "/rejections/example/",
     "/feedback/",
     "/contacts/",
     "/self-care/",
@@ -28,11 +29,13 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def axe_page(browser, live_server, transactional_db):
+@pytest.fixture(params=["light", "dark"])
+def axe_page(browser, live_server, transactional_db, request):
     # axe is injected as a script, which the app's CSP rightly forbids: this context alone
-    # bypasses it.
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    # bypasses it. Each page is checked in both colour schemes (contrast differs).
+    context = browser.new_context(
+        base_url=live_server.url, bypass_csp=True, color_scheme=request.param
+    )
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()

@@ -5,7 +5,7 @@ from apps.accounts.models import User
 
 def test_a_new_person_signs_up_changes_timezone_logs_out_and_back_in(page):
     page.goto("/")
-    page.get_by_role("button", name="Create a free account").click()
+    page.get_by_role("button", name="Create your account").click()
 
     page.get_by_label("Email address").fill("Sam.Rivera@example.com")
     page.get_by_label("What should we call you?").fill("Sam")
@@ -14,11 +14,13 @@ def test_a_new_person_signs_up_changes_timezone_logs_out_and_back_in(page):
     page.get_by_role("button", name="Create account").click()
 
     expect(page.get_by_role("heading", name="Hello, Sam")).to_be_visible()
-    expect(page.get_by_text("Let’s get you set up")).to_be_visible()
+    expect(page.get_by_role("heading", name="Three ways to start")).to_be_visible()
     # timezone.js filled the hidden field from the browser.
     assert User.objects.get().timezone != ""
 
-    page.get_by_role("link", name="Settings").click()
+    menu = page.get_by_role("navigation", name="Main").get_by_text("Your menu")
+    menu.click()
+    page.get_by_role("link", name="Settings", exact=True).click()
     page.get_by_label("Timezone").select_option("Asia/Tokyo")
     page.get_by_label("Applications per week").fill("7")
     page.get_by_role("button", name="Save settings").click()
@@ -26,8 +28,9 @@ def test_a_new_person_signs_up_changes_timezone_logs_out_and_back_in(page):
     user = User.objects.get()
     assert (user.timezone, user.weekly_application_goal) == ("Asia/Tokyo", 7)
 
+    menu.click()
     page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("button", name="Create a free account")).to_be_visible()
+    expect(page.get_by_role("button", name="Create your account")).to_be_visible()
 
     page.get_by_role("link", name="Log in").first.click()
     page.get_by_label("Email address").fill("sam.rivera@EXAMPLE.com")

@@ -20,7 +20,7 @@ def test_contacts_interactions_and_a_one_click_check_in(page, user, password):
     log_in(page, user, password)
 
     # Add a contact.
-    nav(page, "Contacts")
+    nav(page, "Network")
     page.get_by_role("button", name="Add a contact").click()
     page.get_by_label("Name").fill("Dana Whitfield")
     page.get_by_label("Company").fill("Acme")
@@ -31,7 +31,7 @@ def test_contacts_interactions_and_a_one_click_check_in(page, user, password):
     assert Contact.objects.get().company.name == "Acme"
 
     # Log an interaction from the list, in place (htmx): the page does not reload.
-    nav(page, "Contacts")
+    nav(page, "Network")
     page.evaluate("window.stillTheSamePage = true")
     item = page.locator("li.contact-item", has_text="Dana Whitfield")
     expect(item.get_by_text("No contact logged yet")).to_be_visible()

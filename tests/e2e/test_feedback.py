@@ -39,7 +39,10 @@ def test_a_person_asks_for_feedback_copies_it_sends_it_and_records_the_answer(
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     log_in(page, user, password)
 
-    page.get_by_role("link", name="Feedback", exact=True).click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Rejections").click()
+    page.get_by_role("navigation", name="Rejections and feedback").get_by_role(
+        "link", name="Feedback"
+    ).click()
     page.get_by_role("button", name="Ask for feedback").click()
     expect(page).to_have_url(re.compile(r"/feedback/new/$"))
     page.wait_for_load_state()  # htmx is ready once the deferred scripts have run

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from apps.applications.models import Application, Company
 from apps.contacts.models import ApplicationContact, Contact, Interaction
+from apps.core.limits import CSV_MAX_CELL_CHARS, TEXT_MAX_CHARS
 from apps.demo.seed import seed_everything
 from apps.exports.cells import Kind
 from apps.exports.datasets import DATASETS, RESTORE_ORDER
@@ -284,6 +285,57 @@ BAD_EXPORTS = {
 }
 
 
+def _raw_manifest(content: bytes):
+    def build(data: bytes) -> bytes:
+        source = zipfile.ZipFile(io.BytesIO(data))
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w") as target:
+            for info in source.infolist():
+                is_manifest = info.filename == "manifest.json"
+                target.writestr(info.filename, content if is_manifest else source.read(info))
+        return output.getvalue()
+
+    return build
+
+
+# Hostile archives (issue 10, items 6 to 8): the same rules as the forms, and no 500.
+BAD_EXPORTS.update(
+    {
+        "javascript link": (
+            lambda data: rebuilt(
+                data, change=_set_cell("applications", "Job posting", "javascript:alert(1)")
+            ),
+            "“Job posting”: Enter a valid URL.",
+        ),
+        "malformed email": (
+            lambda data: rebuilt(data, change=_set_cell("contacts", "Email", "not an address")),
+            "“Email”: Enter a valid email address.",
+        ),
+        "note too long": (
+            lambda data: rebuilt(
+                data, change=_set_cell("applications", "Notes", "x" * (TEXT_MAX_CHARS + 1))
+            ),
+            f"at most {TEXT_MAX_CHARS} characters",
+        ),
+        "cell far too long": (
+            lambda data: rebuilt(
+                data, change=_set_cell("companies", "Notes", "x" * (CSV_MAX_CELL_CHARS + 10))
+            ),
+            "companies.csv is not a readable CSV file",
+        ),
+        "number of 5,000 digits in the manifest": (
+            _raw_manifest(b'{"format": "rebound", "format_version": ' + b"9" * 5000 + b"}"),
+            "cannot be read",
+        ),
+        "deeply nested manifest": (
+            _raw_manifest(b"[" * 100_000 + b"]" * 100_000),
+            "cannot be read",
+        ),
+        "huge manifest": (_raw_manifest(b" " * (1024 * 1024) + b"{}"), "far larger than Rebound"),
+    }
+)
+
+
 def _manifest_safe_duplicate(rows):
     # Same row count as the manifest says, but the second move reuses the first's ID.
     rows[2][0] = rows[1][0]
@@ -327,11 +379,31 @@ def test_it_refuses_a_zip_that_unpacks_far_beyond_an_export(newcomer_client, new
     assert account_is_empty(newcomer)
 
 
+def test_it_counts_the_row_limit_across_all_files(
+    auth_client, user, newcomer_client, newcomer, monkeypatch
+):
+    """The limit is on the whole export: no single file here reaches it, together they do."""
+    make_world(user, "Spread")
+    archive = export_zip(auth_client)
+    largest = max(len(rows) - 1 for rows in files_of(archive).values())
+    monkeypatch.setattr("apps.exports.restore.MAX_ROWS", largest + 1)
+    response = restore(newcomer_client, archive)
+    assert "more rows than Rebound can restore at once" in html.unescape(response.content.decode())
+    assert account_is_empty(newcomer)
+
+
+def test_the_row_limit_leaves_room_for_the_largest_background_restore():
+    """The worker restores archives of 100,000 rows in the background (issue 12)."""
+    from apps.core import limits
+
+    assert limits.RESTORE_MAX_ROWS >= 120_000
+
+
 def test_it_stops_reading_a_file_with_too_many_rows(
     auth_client, user, newcomer_client, newcomer, monkeypatch
 ):
     make_world(user, "Many")
-    monkeypatch.setattr("apps.exports.restore.MAX_ROWS_PER_FILE", 2)
+    monkeypatch.setattr("apps.exports.restore.MAX_ROWS", 2)
     response = restore(newcomer_client, export_zip(auth_client))
     assert "more rows than Rebound can restore at once" in html.unescape(response.content.decode())
     assert account_is_empty(newcomer)
@@ -376,7 +448,8 @@ def test_it_counts_what_it_restored_in_a_message(auth_client, user, newcomer_cli
 
 
 def test_it_restores_long_text_exactly(auth_client, user, newcomer_client, newcomer):
-    notes = "A long note. " * 20_000 + "\r\nwith a Windows line end"
+    notes = "A long note. " * 1_500 + "\r\nwith a Windows line end"
+    assert len(notes) > 0.95 * TEXT_MAX_CHARS
     ApplicationFactory(owner=user, notes=notes)
     assert restore(newcomer_client, export_zip(auth_client)).status_code == 302
     assert Application.objects.for_user(newcomer).get().notes == notes

@@ -213,6 +213,34 @@ def test_it_limits_rows_and_size(monkeypatch):
         read_spreadsheet(b"Company,Role\n" + b"A" * (5 * 1024 * 1024))
 
 
+def test_it_refuses_a_sheet_with_more_columns_than_a_job_search_needs():
+    """Two rows of 100,000 columns held a worker for 30 s and 364 MB."""
+    wide = b",".join(b"c%d" % n for n in range(100_000)) + b"\n"
+    with pytest.raises(SpreadsheetError, match="Rebound reads up to 100"):
+        read_spreadsheet(wide + wide)
+
+
+def test_it_reads_a_sheet_of_exactly_the_most_columns():
+    sheet = read_spreadsheet(
+        b",".join(b"c%d" % n for n in range(100)) + b"\n" + b"x," * 99 + b"x\n"
+    )
+    assert len(sheet.header) == 100
+
+
+def test_it_drops_nul_bytes_past_the_start_of_the_file():
+    """The first 8 KiB are checked for a binary file; a stray NUL later is dropped, since
+    PostgreSQL cannot store it."""
+    data = b"Company,Role\n" + b"Acme,Dev\n" * 1000 + b"Glo\x00bex,Q\x00A\n"
+    sheet = read_spreadsheet(data)
+    assert sheet.rows[-1] == ["Globex", "QA"]
+    assert "\x00" not in str(sheet.as_json())
+
+
+def test_it_explains_a_cell_longer_than_any_field():
+    with pytest.raises(SpreadsheetError, match="longer than 20,000 characters"):
+        read_spreadsheet(b"Company,Notes\nAcme," + b"x" * 200_000 + b"\n")
+
+
 # --- rows ----------------------------------------------------------------------------------
 
 MAPPING = Mapping(

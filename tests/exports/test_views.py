@@ -167,7 +167,23 @@ def test_it_imports_a_spreadsheet_through_mapping_and_preview(auth_client, user)
     assert acme.status_changes.get().to_status == "applied", "the history has its first entry"
     initech = Application.objects.for_user(user).get(company__name="Initech")
     assert initech.status == "no_response"
-    assert not PendingImport.objects.exists(), "the upload is cleared once imported"
+    kept = PendingImport.objects.get()
+    assert kept.sheet == {}, "the upload's cells are let go once imported"
+    assert (kept.imported_count, kept.skipped_count) == (2, 0)
+
+
+def test_it_answers_a_second_import_click_with_the_first_result(auth_client, user):
+    upload(auth_client, GOOD)
+    pending = pending_for(user)
+    map_columns(auth_client, pending)
+    confirm = reverse("exports:import_confirm", kwargs={"token": pending.token})
+    auth_client.post(confirm, {"mode": "all"})
+    response = auth_client.post(confirm, {"mode": "all"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("applications:list")
+    assert "Imported 2 applications." in response.content.decode()
+    assert Application.objects.for_user(user).count() == 2, "imported once"
+    preview = auth_client.get(reverse("exports:import_preview", kwargs={"token": pending.token}))
+    assert preview["Location"] == reverse("applications:list")
 
 
 def test_it_matches_existing_companies_by_name(auth_client, user):

@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 from apps.applications.stages import STAGE_PHRASES
 from apps.feedback.drafts import follow_up_message, request_message
 
@@ -61,3 +63,15 @@ def test_it_writes_a_polite_follow_up_that_mentions_when_they_asked():
 def test_it_writes_a_follow_up_without_a_date():
     text = follow_up_message(person_name="Alice", role_title="Analyst", company_name="Hooli")
     assert "I wrote to ask" in text
+
+
+@pytest.mark.django_db
+def test_without_a_name_the_draft_leaves_a_placeholder_never_the_email():
+    from apps.feedback.services import feedback_request_create
+    from tests.factories import ApplicationFactory, UserFactory
+
+    person = UserFactory(email="jdoe1987@example.com", display_name="")
+    application = ApplicationFactory(owner=person)
+    draft = feedback_request_create(owner=person, application=application).message
+    assert draft.rstrip().endswith("[Your name]")
+    assert "jdoe1987" not in draft

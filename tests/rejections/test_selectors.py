@@ -3,9 +3,11 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from apps.applications.models import InterviewKind, Status
 from apps.applications.services import application_create, application_move, interview_schedule
+from apps.contacts.models import Contact
 from apps.contacts.services import contact_create, interaction_log
 from apps.feedback.services import (
     feedback_request_create,
@@ -130,6 +132,9 @@ def test_motivation_lists_wins_from_the_persons_own_data(user, rejection, today)
 def test_network_suggests_people_at_that_company_first(user, rejection, today):
     insider = contact_create(owner=user, name="Ines", company_name="Northwind", strength=1)
     friend = contact_create(owner=user, name="Femi", company_name="Elsewhere", strength=5)
+    # Known for a while, not in touch since: worth a hello (someone added today is not).
+    Contact.objects.filter(pk=friend.pk).update(created_at=timezone.now() - 30 * DAY)
+    contact_create(owner=user, name="Just added", strength=5)
     recent = contact_create(owner=user, name="Rae", strength=5)
     interaction_log(owner=user, contact=recent, kind="call", happened_on=today)
     open_every_step()

@@ -360,3 +360,45 @@ def test_a_step_keeps_its_heading_level_when_swapped(auth_client, rejection):
     assert b"<h3>Don" in response.content
     response = auth_client.post(url, {"state": "pending", "heading_level": "9"}, **HTMX)
     assert b"<h4>Don" in response.content
+
+
+def test_a_second_post_of_the_log_form_answers_like_the_first(auth_client, rejection, today):
+    url = reverse("rejections:log_for_application", args=[rejection.application_id])
+    response = auth_client.post(url, {"received_on": today.isoformat(), "stage_reached": "applied"})
+    assert response["Location"] == reverse("dashboard:home") + "#recovery-plan"
+    assert Rejection.objects.count() == 1
+
+
+def test_the_example_plan_shows_what_a_no_opens_and_writes_nothing(auth_client):
+    response = auth_client.get(reverse("rejections:example"))
+    assert response.status_code == 200
+    assert "What happens after a “no”" in response.content.decode()
+    assert b"ask for feedback" in response.content
+    assert Rejection.objects.count() == 0
+
+
+def test_the_example_plan_rejects_post(auth_client):
+    assert auth_client.post(reverse("rejections:example")).status_code == 405
+
+
+def test_the_plan_gives_perspective_never_a_tally_or_a_deficit(auth_client, user, today):
+    from apps.rejections.services import rejection_log_new
+
+    for n, stage in enumerate(["applied", "screening", "interview"]):
+        rejection_log_new(
+            owner=user,
+            company_name=f"Past {n}",
+            role_title="Analyst",
+            received_on=today - datetime.timedelta(days=40 + n),
+            stage_reached=stage,
+        )
+    fresh = rejection_log_new(
+        owner=user, company_name="Fresh", role_title="Lead", received_on=today
+    )
+    RecoveryStep.objects.update(opens_on=datetime.date(2000, 1, 1))
+    page = auth_client.get(fresh.get_absolute_url()).content.decode()
+    assert "You reached" in page
+    assert "not a verdict on you" in page
+    assert "came at different points" not in page  # no list of past "no"s by stage
+    assert "you aimed for" not in page
+    assert "out of 5" not in page

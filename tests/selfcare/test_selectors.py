@@ -7,12 +7,14 @@ from apps.core.dates import today_for
 from apps.selfcare.charts import GRID_WEEKS, LINE_DAYS
 from apps.selfcare.models import CheckIn
 from apps.selfcare.selectors import (
+    Comparison,
     checkin_panel,
     checkin_streak,
     is_low_run,
     mood_averages,
     mood_history,
     mood_is_low,
+    mood_word,
 )
 from tests.factories import CheckInFactory, ContactFactory, InterviewFactory
 
@@ -258,3 +260,30 @@ def test_it_compares_mood_after_good_and_short_nights():
     assert (averages.sleep_and_mood.average_b, averages.sleep_and_mood.count_b) == (2.5, 2)
     assert not averages.sleep_and_mood.comparable  # two short nights are too few to compare
     assert not averages.after_rejection.comparable  # no rejections given
+
+
+def test_a_mood_pattern_is_told_in_the_persons_own_words():
+    assert [mood_word(n) for n in (1, 1.4, 1.5, 2.9, 3.49, 4.6, 5)] == [
+        "rough",
+        "rough",
+        "low",
+        "okay",
+        "okay",
+        "great",
+        "great",
+    ]
+    assert mood_word(None) == ""
+
+
+def test_a_comparison_is_shown_only_when_its_two_sides_read_differently():
+    same = Comparison("Rested", 2.9, 4, "Short", 2.9, 4)
+    close = Comparison("Rested", 3.2, 4, "Short", 2.8, 4)
+    apart = Comparison("Rested", 4.1, 4, "Short", 2.2, 4)
+    too_few = Comparison("Rested", 4.1, 2, "Short", 2.2, 4)
+    assert [c.says_something for c in (same, close, apart, too_few)] == [
+        False,
+        False,
+        True,
+        False,
+    ]
+    assert (apart.word_a, apart.word_b) == ("good", "low")

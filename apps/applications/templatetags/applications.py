@@ -44,6 +44,17 @@ def status_options(statuses, selected: str) -> str:
 
 
 @register.simple_tag
+def move_buttons(statuses, current: str) -> str:
+    """A board card's "Move to" menu: one submit button per other stage, full names, built in
+    one call per card like status_options."""
+    return format_html_join(
+        "",
+        '<li><button type="submit" name="status" value="{}">{}</button></li>',
+        ((value, label) for value, label in statuses if value != current),
+    )
+
+
+@register.simple_tag
 def sort_link_state(current: str, key: str) -> dict:
     """For a sortable column: the sort its header link asks for and its aria-sort value."""
     if current == key:

@@ -15,5 +15,5 @@ def due_on(item, today: datetime.date) -> bool:
 
 @register.filter
 def resting_on(user, today: datetime.date) -> bool:
-    """`{% if user|resting_on:today %}`: whether pause mode is on that day."""
+    """`{% if user|resting_on:today %}`: whether the person is resting that day."""
     return user.is_resting_on(today)
