@@ -352,21 +352,23 @@ def main() -> None:
         )[0]
         log(f"import: {results['import']}")
         scripts = "rebound_bench_scripts"
+        psql(f"DROP DATABASE IF EXISTS test_{scripts}")  # left by a run that was stopped
         export_sizes = ["50", "150"] if quick else ["1000", "10000", "40000"]
         results["export"] = json_lines(
-            run([PYTHON, "bench/export_memory.py", "--json", "--sizes", *export_sizes],
+            run([PYTHON, "bench/export_memory.py", "--json", "--keepdb", "--sizes", *export_sizes],
                 database=scripts)
         )  # fmt: skip
         log("export measured")
         poll_sizes = ["100"] if quick else ["1000", "10000"]
         results["inbox_poll"] = json_lines(
-            run([PYTHON, "bench/inbox_poll.py", "--json", "--sizes", *poll_sizes],
+            run([PYTHON, "bench/inbox_poll.py", "--json", "--keepdb", "--sizes", *poll_sizes],
                 database=scripts)
         )  # fmt: skip
         log("mailbox poll measured")
     finally:
         if not args.keep:
-            for database in databases:
+            # (The two scripts share one test database, created by the first.)
+            for database in [*databases, "test_rebound_bench_scripts"]:
                 psql(f"DROP DATABASE IF EXISTS {database}")
     results["targets"] = check_targets(results)
     results["seconds"] = round(time.perf_counter() - started, 1)
