@@ -45,6 +45,15 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     return value
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    raw = (os.environ.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {raw!r}.")
+    return raw
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -135,6 +144,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "apps.core.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -233,10 +243,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Who may make an account: "open" (anyone), "invite" (only with a single-use invite link made
+# by someone with an account, in settings) or "closed". An instance open to the internet
+# should use "invite" or "closed".
+SIGNUP_MODE = env_choice("DJANGO_SIGNUP", "open", ("open", "invite", "closed"))
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "dashboard:home"
 
-# django-axes: five wrong passwords for one address from one IP lock it for 15 minutes.
+# django-axes: five wrong passwords for one email from one IP lock that pair for 15
+# minutes, and 20 failures from one IP across all accounts lock that IP (apps.accounts.lockout).
+AXES_HANDLER = "apps.accounts.lockout.LockoutHandler"
+LOGIN_FAILURES_PER_ADDRESS = env_int("DJANGO_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=5)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -244,7 +261,19 @@ AXES_USERNAME_CALLABLE = "apps.accounts.lockout.username_from_request"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# The client's address, as django-ipware reads it. With no proxy in front (the default) only
+# the connection's address counts: an X-Forwarded-For header could be sent by anyone. With N
+# proxies, each appending the address it saw (nginx's $proxy_add_x_forwarded_for), the
+# header must hold exactly N entries and the client is the first; a header with more
+# (a client sending its own) falls back to the connection's address, the proxy's.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+if PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1  # ipware counts the proxies after the client
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+    AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_PROXY_ORDER = "left-most"
 
 # The JSON API: requests per token per period, and the largest request body it reads.
 API_RATE_LIMIT = env_rate("DJANGO_API_RATE_LIMIT", "120/minute")

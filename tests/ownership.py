@@ -284,3 +284,13 @@ def _api_token(owner):
 
 
 OWNED_ROUTES["accounts:api_token_revoke"] = _api_token
+
+
+def _invite(owner):
+    from apps.accounts.services import invite_create
+
+    invite, _secret = invite_create(owner=owner, note="Sam")
+    return {"pk": invite.pk}
+
+
+OWNED_ROUTES["accounts:invite_revoke"] = _invite

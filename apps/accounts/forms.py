@@ -2,10 +2,10 @@ import zoneinfo
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
 from apps.accounts import services
-from apps.accounts.models import ApiToken, TokenAccess, User, normalise_email
+from apps.accounts.models import ApiToken, Invite, TokenAccess, User, normalise_email
 from apps.accounts.selectors import api_tokens_for
 from apps.accounts.services import EMAIL_TAKEN
 from apps.core.forms import ENTER_A_DATE, DateField, DateInput
@@ -28,7 +28,10 @@ class SignUpForm(forms.Form):
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        help_text="Optional. Used in greetings and in drafted messages.",
+        help_text=(
+            "Optional. Used in greetings and drafted messages; "
+            "without it, drafts leave a space for your name."
+        ),
     )
     password1 = forms.CharField(
         label="Password",
@@ -44,6 +47,8 @@ class SignUpForm(forms.Form):
     # Filled in by static/js/timezone.js from the browser; UTC when JavaScript is off
     # or the browser names a zone we do not know. It can be changed in settings.
     timezone = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    # The secret of the invite link the person came from, when sign-up is by invitation.
+    invite = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
     def clean_email(self) -> str:
         email = normalise_email(self.cleaned_data["email"])
@@ -75,6 +80,9 @@ class SignUpForm(forms.Form):
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label="Email address",
+        # As long as a stored address may be: a longer one cannot match an account, and
+        # the lockout's record of attempts keeps 255 characters.
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
@@ -180,3 +188,18 @@ class PasswordChangeWithTokensForm(PasswordChangeForm):
             revoke_api_tokens=self.cleaned_data.get("revoke_api_tokens", False),
         )
         return self.user
+
+
+class PasswordResetSetForm(SetPasswordForm):
+    """The last step of a password reset, saved through the same service as a change (so
+    the calendar feed's address changes too)."""
+
+    def save(self, commit: bool = True) -> User:
+        services.password_change(user=self.user, password=self.cleaned_data["new_password1"])
+        return self.user
+
+
+class InviteForm(forms.ModelForm):
+    class Meta:
+        model = Invite
+        fields = ["note"]

@@ -179,3 +179,25 @@ class ApiToken(OwnedModel):
     def is_expired_on(self, day) -> bool:
         """Valid through its expiry date, in the owner's timezone."""
         return self.expires_on is not None and day > self.expires_on
+
+
+class Invite(OwnedModel):
+    """A single-use link that lets one new person sign up when DJANGO_SIGNUP is "invite".
+    Made by someone with an account, in settings; it works once and for a few weeks. Only a
+    digest of its secret is kept (like API tokens): the link is shown once, when it is made."""
+
+    note = models.CharField(
+        "who it is for", max_length=100, blank=True, help_text="Only for you, to tell them apart."
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    expires_on = models.DateField(editable=False)
+    used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.note or f"Invite of {self.created_at:%d %b %Y}"
+
+    def is_open_on(self, day) -> bool:
+        return self.used_at is None and day <= self.expires_on

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from apps.accounts.models import ApiToken, User, api_token_digest
+from apps.accounts.models import ApiToken, Invite, User, api_token_digest
 
 
 def user_by_calendar_token(token: str) -> User | None:
@@ -23,3 +23,8 @@ def api_token_for_secret(*, secret: str) -> ApiToken | None:
     if not secret or len(secret) > 200:
         return None
     return ApiToken.objects.select_related("owner").filter(digest=api_token_digest(secret)).first()
+
+
+def invites_for(*, user) -> QuerySet[Invite]:
+    """The person's invite links, newest first."""
+    return Invite.objects.for_user(user)

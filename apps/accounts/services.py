@@ -1,11 +1,21 @@
 import datetime
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils import timezone as django_timezone
 
-from apps.accounts.models import ApiToken, TokenAccess, User, api_token_digest, normalise_email
+from apps.accounts.models import (
+    ApiToken,
+    Invite,
+    TokenAccess,
+    User,
+    api_token_digest,
+    new_calendar_token,
+    normalise_email,
+)
 from apps.core.dates import today_for
 
 # Every token starts with this, so a secret pasted in the wrong place is easy to recognise
@@ -18,21 +28,104 @@ LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 EMAIL_TAKEN = "An account with this email address already exists. Try logging in instead."
 
 
+INVITE_LIFETIME = datetime.timedelta(days=21)
+INVITE_NEEDED = (
+    "Sign-up on this Rebound is by invitation. Ask the person who runs it for an invite "
+    "link, then open that link to sign up."
+)
+INVITE_SPENT = (
+    "This invite link has been used or has expired. Ask the person who sent it for a new one."
+)
+
+
+def signup_mode() -> str:
+    """DJANGO_SIGNUP: "open" (anyone may sign up), "invite" (only with an invite link) or
+    "closed" (no new accounts)."""
+    return settings.SIGNUP_MODE
+
+
+def _open_invite(secret: str | None) -> Invite | None:
+    """The invite for this secret while it still works, locked until the transaction ends
+    so two sign-ups with one link cannot both use it."""
+    if not secret:
+        return None
+    invite = Invite.objects.select_for_update().filter(digest=api_token_digest(secret)).first()
+    if invite is None or not invite.is_open_on(timezone.now().date()):
+        return None
+    return invite
+
+
+def invite_is_open(secret: str | None) -> bool:
+    if not secret:
+        return False
+    invite = Invite.objects.filter(digest=api_token_digest(secret)).first()
+    return invite is not None and invite.is_open_on(timezone.now().date())
+
+
+def signup_allowed(invite: str | None) -> bool:
+    """Whether the sign-up form may be shown. By invitation, the very first account (the
+    person setting the server up) needs no invite: nobody could have made one yet."""
+    mode = signup_mode()
+    if mode == "open":
+        return True
+    if mode == "closed":
+        return False
+    return invite_is_open(invite) or not User.objects.exists()
+
+
 @transaction.atomic
 def user_create(
-    *, email: str, password: str, display_name: str = "", timezone: str = "UTC"
+    *,
+    email: str,
+    password: str,
+    display_name: str = "",
+    timezone: str = "UTC",
+    invite: str | None = None,
 ) -> User:
-    """A new account. Two sign-ups with one address at the same moment both pass the form's
-    check; the database's unique key stops the second, which gets the form's message."""
+    """A new account, when this server's sign-up mode allows it: always when "open", with
+    an unused invite link when "invite" (the invite is spent in the same transaction),
+    never when "closed". Two sign-ups with one address at the same moment both pass the
+    form's check; the database's unique key stops the second, which gets the form's message."""
+    mode = signup_mode()
+    if mode == "closed":
+        raise ValidationError("Sign-up is closed on this Rebound.")
+    found = _open_invite(invite) if mode == "invite" else None
+    # By invitation, the first account (the person setting up the server) needs no invite.
+    if mode == "invite" and found is None and User.objects.exists():
+        raise ValidationError(INVITE_SPENT if invite else INVITE_NEEDED)
     try:
         with transaction.atomic():
-            return User.objects.create_user(
+            user = User.objects.create_user(
                 email=email, password=password, display_name=display_name, timezone=timezone
             )
     except (IntegrityError, ValidationError):
         if User.objects.filter(email__iexact=normalise_email(email)).exists():
             raise ValidationError({"email": EMAIL_TAKEN}) from None
         raise
+    if found is not None:
+        found.used_at = django_timezone.now()
+        found.save(update_fields=["used_at", "updated_at"])
+    return user
+
+
+@transaction.atomic
+def invite_create(*, owner: User, note: str = "") -> tuple[Invite, str]:
+    """A new invite link's invite and secret. The secret is returned once, never stored."""
+    secret = secrets.token_urlsafe(24)
+    invite = Invite(
+        owner=owner,
+        note=note,
+        digest=api_token_digest(secret),
+        expires_on=django_timezone.now().date() + INVITE_LIFETIME,
+    )
+    invite.full_clean()
+    invite.save()
+    return invite, secret
+
+
+@transaction.atomic
+def invite_revoke(*, invite: Invite) -> None:
+    invite.delete()
 
 
 def account_lock(*, user: User) -> None:
@@ -105,9 +198,13 @@ def pause_mode_start(*, user: User, days: int) -> User:
 @transaction.atomic
 def password_change(*, user: User, password: str, revoke_api_tokens: bool = False) -> int:
     """Set a new password and, when the person asks, revoke every API token in the same
-    transaction. Returns how many tokens were revoked."""
+    transaction. Returns how many tokens were revoked.
+
+    The calendar feed's secret address changes too: a new password often means something
+    leaked, and the feed is read without logging in. (Password resets come here as well.)"""
     user.set_password(password)
-    user.save(update_fields=["password"])
+    user.calendar_token = new_calendar_token()
+    user.save(update_fields=["password", "calendar_token"])
     return api_tokens_revoke_all(owner=user) if revoke_api_tokens else 0
 
 

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from apps.accounts import views
-from apps.accounts.forms import LoginForm
+from apps.accounts.forms import LoginForm, PasswordResetSetForm
 
 app_name = "accounts"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("settings/", views.profile_settings, name="settings"),
     path("settings/tokens/", views.api_tokens, name="api_tokens"),
     path("settings/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
+    path("settings/invites/", views.invites, name="invites"),
+    path("settings/invites/<int:pk>/revoke/", views.invite_revoke, name="invite_revoke"),
     path("delete/", views.delete_account, name="delete"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
@@ -48,6 +50,7 @@ urlpatterns = [
     path(
         "password/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
+            form_class=PasswordResetSetForm,
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,11 +16,12 @@ from apps.accounts import selectors, services
 from apps.accounts.forms import (
     ApiTokenForm,
     DeleteAccountForm,
+    InviteForm,
     PasswordChangeWithTokensForm,
     ProfileForm,
     SignUpForm,
 )
-from apps.accounts.models import ApiToken
+from apps.accounts.models import ApiToken, Invite
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
 from apps.core.forms import add_service_errors
@@ -31,7 +33,13 @@ from apps.core.forms import add_service_errors
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("dashboard:home")
-    form = SignUpForm(request.POST or None)
+    mode = services.signup_mode()
+    invite = request.POST.get("invite") or request.GET.get("invite") or ""
+    if not services.signup_allowed(invite):
+        context = {"mode": mode, "invite": invite, "invite_needed": services.INVITE_NEEDED,
+                   "invite_spent": services.INVITE_SPENT}  # fmt: skip
+        return render(request, "accounts/signup_unavailable.html", context, status=403)
+    form = SignUpForm(request.POST or None, initial={"invite": invite})
     if request.method == "POST" and form.is_valid():
         try:
             user = services.user_create(
@@ -39,6 +47,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["password1"],
                 display_name=form.cleaned_data["display_name"],
                 timezone=form.cleaned_data["timezone"],
+                invite=form.cleaned_data["invite"] or None,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -97,6 +106,35 @@ def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accounts:api_tokens")
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invites(request: HttpRequest) -> HttpResponse:
+    """Invite links for sign-up by invitation. A new link is in this one response only."""
+    form = InviteForm(request.POST or None)
+    created = link = None
+    if request.method == "POST" and form.is_valid():
+        created, secret = services.invite_create(owner=request.user, **form.cleaned_data)
+        link = request.build_absolute_uri(reverse("accounts:signup") + f"?invite={secret}")
+        form = InviteForm()
+    context = {
+        "form": form,
+        "invites": selectors.invites_for(user=request.user),
+        "created": created,
+        "link": link,
+        "mode": services.signup_mode(),
+        "today": timezone.now().date(),
+    }
+    return render(request, "accounts/invites.html", context)
+
+
+@require_POST
+def invite_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invite = get_owned_or_404(Invite, request.user, pk=pk)
+    services.invite_revoke(invite=invite)
+    messages.success(request, "The invite link no longer works.")
+    return redirect("accounts:invites")
+
+
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
@@ -119,6 +157,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: PasswordChangeWithTokensForm) -> HttpResponse:
         response = super().form_valid(form)
+        messages.info(
+            self.request,
+            "Your calendar feed has a new address too. If a calendar app follows it, copy "
+            "the new one from Settings.",
+        )
         if form.revoked_tokens:
             messages.info(
                 self.request,

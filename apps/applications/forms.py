@@ -23,7 +23,7 @@ from apps.applications.selectors import (
 )
 from apps.applications.services import APPLICATION_DETAIL_FIELDS, application_version
 from apps.applications.validators import validate_applied_on
-from apps.core.forms import DateField
+from apps.core.forms import DateField, IdsField
 
 RATING_CHOICES = [(1, "1 (low)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (high)")]
 FIT_CHOICES = [("", "Not sure"), *RATING_CHOICES]
@@ -156,7 +156,7 @@ class ApplicationForm(forms.ModelForm):
             value = value[:limit]
             if isinstance(field, forms.ChoiceField) and value not in dict(field.choices):
                 continue
-            if isinstance(field, forms.IntegerField) and not value.isdigit():
+            if isinstance(field, forms.IntegerField) and not (value.isascii() and value.isdigit()):
                 continue
             initial[name] = value
         return initial
@@ -412,7 +412,7 @@ BULK_UNARCHIVE = "unarchive"
 
 
 class BulkForm(forms.Form):
-    ids = forms.ModelMultipleChoiceField(
+    ids = IdsField(
         queryset=Application.objects.none(),
         error_messages={
             "required": "Select at least one application first.",
@@ -445,7 +445,7 @@ class BulkForm(forms.Form):
 
 
 class StaleCloseForm(forms.Form):
-    ids = forms.ModelMultipleChoiceField(
+    ids = IdsField(
         queryset=Application.objects.none(),
         error_messages={
             "required": "Tick at least one application to close.",

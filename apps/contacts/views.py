@@ -19,7 +19,7 @@ from apps.contacts.forms import (
 from apps.contacts.models import ApplicationContact, Contact, ContactKind, Interaction
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for
-from apps.core.forms import add_service_errors
+from apps.core.forms import add_service_errors, parse_id
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial, safe_next_url
 
 PER_PAGE = 50
@@ -27,19 +27,12 @@ FROM_LIST = "list"
 FROM_DETAIL = "detail"
 
 
-def _int_or_none(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 def _filters_from(request: HtmxHttpRequest) -> selectors.ContactFilters:
     params = request.GET
     return selectors.ContactFilters(
         search=params.get("q", "").strip()[:200],
         kind=params.get("kind", ""),
-        company_id=_int_or_none(params.get("company")),
+        company_id=parse_id(params.get("company")),
         quiet=params.get("quiet") == "1",
         follow_up_due=params.get("due") == "1",
     )

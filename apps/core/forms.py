@@ -4,6 +4,35 @@ from django.forms.renderers import TemplatesSetting
 
 ENTER_A_DATE = "Enter a date, for example 2026-03-14."
 
+# The largest id a database key holds (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value) -> int | None:
+    """An id from text a person or a link sent: plain ASCII digits within a database key's
+    range, else None. ("²".isdigit() is true and int() refuses it; a 23-digit number
+    overflows SQLite inside a query.)"""
+    text = str(value if value is not None else "").strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+class IdsField(forms.ModelMultipleChoiceField):
+    """Several of the person's rows by id. Every value must be an id first (parse_id), so a
+    crafted one is a form error, never an overflow inside the `pk__in` query."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
 
 class ReboundFormRenderer(TemplatesSetting):
     """Renders every field through templates/forms/field.html: Pico-friendly markup,

@@ -1,3 +1,4 @@
+from django.core.exceptions import BadRequest
 from django.utils import timezone
 
 from apps.core.dates import user_zone
@@ -19,3 +20,21 @@ class UserTimezoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL byte has no place in an address: PostgreSQL cannot store or even compare text
+    that holds one, so a search or a token carrying it would end in a server error. Such a
+    request is answered 400 (templates/400.html) before any view reads it. Posted forms
+    refuse NUL themselves (every CharField prohibits it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("A NUL character in the address.")
+        return self.get_response(request)

@@ -10,7 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from apps.applications.selectors import applications_for
 from apps.contacts.selectors import contacts_for
 from apps.core.dates import today_for
-from apps.core.forms import add_service_errors
+from apps.core.forms import add_service_errors, parse_id
 from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 from apps.feedback import selectors, services
 from apps.feedback.drafts import follow_up_draft_for, request_draft_for
@@ -105,10 +105,8 @@ def request_create(request: HtmxHttpRequest) -> HttpResponse:
 
 def _owned_from_query(request: HtmxHttpRequest, owned: QuerySet, key: str):
     """The object among the person's own whose id is in the query string under key, or None."""
-    value = request.GET.get(key, "")
-    if not value.isdigit():
-        return None
-    return owned.filter(pk=int(value)).first()
+    pk = parse_id(request.GET.get(key))
+    return None if pk is None else owned.filter(pk=pk).first()
 
 
 def _detail_context(request: HtmxHttpRequest, feedback_request: FeedbackRequest, **forms) -> dict:

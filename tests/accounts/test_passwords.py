@@ -5,6 +5,8 @@ from django.urls import reverse
 
 
 def test_it_changes_the_password(auth_client, user, password):
+    old_feed = reverse("applications:calendar_feed", kwargs={"token": user.calendar_token})
+    assert auth_client.get(old_feed).status_code == 200
     response = auth_client.post(
         reverse("accounts:password_change"),
         {
@@ -17,6 +19,9 @@ def test_it_changes_the_password(auth_client, user, password):
     assert response["Location"] == reverse("accounts:password_change_done")
     user.refresh_from_db()
     assert user.check_password("brand-new-lantern-77")
+    assert auth_client.get(old_feed).status_code == 404, "the old calendar address is gone"
+    new_feed = reverse("applications:calendar_feed", kwargs={"token": user.calendar_token})
+    assert auth_client.get(new_feed).status_code == 200
 
 
 def test_it_refuses_a_wrong_old_password(auth_client, user, password):
@@ -34,6 +39,7 @@ def test_it_refuses_a_wrong_old_password(auth_client, user, password):
 
 
 def test_it_emails_a_reset_link_that_works(client, user):
+    old_token = user.calendar_token
     response = client.post(reverse("accounts:password_reset"), {"email": "Alice@Example.com"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -54,6 +60,8 @@ def test_it_emails_a_reset_link_that_works(client, user):
     assert response["Location"] == reverse("accounts:password_reset_complete")
     user.refresh_from_db()
     assert user.check_password("fresh-meadow-path-19")
+    assert user.calendar_token != old_token, "a reset changes the calendar address too"
+    assert client.get(f"/applications/calendar/{old_token}.ics").status_code == 404
 
     # The link works once.
     response = client.get(link, follow=True)
