@@ -296,7 +296,8 @@ def background_restore_run(*, run_id: int) -> None:
             _restore_update(
                 run, status=RestoreStatus.SAVING, checked_rows=sum(bundle.counts.values())
             )
-            counts = restore_everything(owner=run.owner, bundle=bundle)
+            with _side_channel(run) as saved:
+                counts = restore_everything(owner=run.owner, bundle=bundle, progress=saved)
     except RestoreError as error:
         _restore_update(
             run, status=RestoreStatus.FAILED, problems=list(error.problems),
