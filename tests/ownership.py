@@ -42,6 +42,7 @@ OWNED_ROUTES.update(
     {
         "rejections:log_for_application": _tracked_application,
         "rejections:detail": lambda owner: {"pk": _logged_rejection(owner).pk},
+        "rejections:plan_body": lambda owner: {"pk": _logged_rejection(owner).pk},
         "rejections:edit": lambda owner: {"pk": _logged_rejection(owner).pk},
         "rejections:reflect": lambda owner: {"pk": _logged_rejection(owner).pk},
         "rejections:step_update": _step("self_care"),

@@ -149,7 +149,9 @@ def wishlist_top(*, user, limit: int = 3) -> list:
 
 def plan_panel(*, user, today: datetime.date, checkin: CheckInPanel | None = None) -> PlanPanel:
     """The dashboard's recovery plan: for each open rejection, newest first, the steps due
-    today and those still to come, with what each move needs to offer its action.
+    today and those still to come. Only the newest plan is shown open, so only its steps get
+    what their moves need to offer an action; the folded ones show their summary and fetch
+    their body (plan_body) when opened.
     `checkin`: today's check-in panel when the caller has already read it (the dashboard).
 
     The (at most PANEL_REJECTION_LIMIT) rejections with a step due are fetched first, then
@@ -168,6 +170,30 @@ def plan_panel(*, user, today: datetime.date, checkin: CheckInPanel | None = Non
         )[:PANEL_REJECTION_LIMIT]
     )
     open_count = rejections[0].open_count if rejections else 0
+    shown = _open_plans(rejections, today=today, due=due, low_mood=low_mood)
+    opened = shown[0].due + shown[0].coming if shown else []
+    return PlanPanel(
+        plans=shown,
+        more=open_count - len(shown),
+        **_action_data(user=user, today=today, steps=opened, checkin=checkin),
+    )
+
+
+def plan_body(*, user, today: datetime.date, rejection: Rejection) -> PlanPanel:
+    """One folded plan of the dashboard's panel, fetched when it is opened: its steps due
+    and coming, by the same rules as plan_panel, with what their moves need."""
+    low_mood = mood_is_low(owner=user)
+    due = steps_due(today, mood_is_low=low_mood)
+    shown = _open_plans([rejection], today=today, due=due, low_mood=low_mood)
+    steps = shown[0].due + shown[0].coming
+    return PlanPanel(plans=shown, more=0, **_action_data(user=user, today=today, steps=steps))
+
+
+def _open_plans(
+    rejections: list[Rejection], *, today: datetime.date, due: Q, low_mood: bool
+) -> list[PlanForRejection]:
+    """The pending, still open steps of these rejections (one query), split into due and
+    coming and put in the plan's order."""
     still_open = Q(closes_on__isnull=True) | Q(closes_on__gte=today)
     if low_mood:
         still_open |= Q(move=Move.SELF_CARE)
@@ -183,12 +209,7 @@ def plan_panel(*, user, today: datetime.date, checkin: CheckInPanel | None = Non
     for plan in shown:
         plan.due.sort(key=lambda s: MOVE_ORDER.index(s.move))
         plan.coming.sort(key=lambda s: (s.opens_on, MOVE_ORDER.index(s.move)))
-    visible = [step for plan in shown for step in plan.due + plan.coming]
-    return PlanPanel(
-        plans=shown,
-        more=open_count - len(shown),
-        **_action_data(user=user, today=today, steps=visible, checkin=checkin),
-    )
+    return shown
 
 
 def full_plan(*, user, today: datetime.date, rejection: Rejection) -> PlanPanel:

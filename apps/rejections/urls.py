@@ -12,6 +12,7 @@ urlpatterns = [
     path("insights/", views.insights, name="insights"),
     path("example/", views.example_plan, name="example"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/plan-body/", views.plan_body, name="plan_body"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/reflect/", views.reflect, name="reflect"),
     path("steps/<int:pk>/", views.step_update, name="step_update"),

@@ -141,6 +141,22 @@ def plan_panel(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+def plan_body(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """A folded plan of the dashboard's panel, fetched when the person opens it (without
+    JavaScript the folded plan offers the link to the whole plan instead)."""
+    rejection = get_object_or_404(
+        Rejection.objects.for_user(request.user).select_related(
+            "application__company", "reflection"
+        ),
+        pk=pk,
+    )
+    today = today_for(request.user)
+    panel = selectors.plan_body(user=request.user, today=today, rejection=rejection)
+    context = {"panel": panel, "plan": panel.plans[0], "today": today}
+    return render(request, "rejections/_plan_panel.html#plan-body", context)
+
+
+@require_GET
 def rejection_list(request: HtmxHttpRequest) -> HttpResponse:
     rows = selectors.rejections_for(user=request.user).order_by("-received_on", "-id")
     page = Paginator(rows, 25).get_page(request.GET.get("page"))

@@ -402,3 +402,36 @@ def test_the_plan_gives_perspective_never_a_tally_or_a_deficit(auth_client, user
     assert "came at different points" not in page  # no list of past "no"s by stage
     assert "you aimed for" not in page
     assert "out of 5" not in page
+
+
+def test_folded_plans_show_their_summary_and_fetch_their_steps_when_opened(
+    auth_client, user, today
+):
+    older = rejection_log(
+        application=application_create(owner=user, company_name="Globex", role_title="Analyst"),
+        received_on=today,
+    )
+    newest = rejection_log(  # the same day, logged later: shown first
+        application=application_create(owner=user, company_name="Initech", role_title="Lead"),
+        received_on=today,
+    )
+    body_url = reverse("rejections:plan_body", args=[older.pk])
+    for page in (reverse("dashboard:home"), reverse("rejections:plan_panel")):
+        html = auth_client.get(page).content.decode()
+        # The newest plan is open with its steps; the folded one has its summary and a link.
+        assert f'id="step-{newest.steps.get(move=Move.PROCESS).pk}"' in html
+        assert f'id="step-{older.steps.get(move=Move.PROCESS).pk}"' not in html
+        assert "Globex · Analyst" in html
+        assert f'hx-get="{body_url}"' in html
+        assert f'href="{older.get_absolute_url()}"' in html
+
+    response = auth_client.get(body_url, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<p class="plan-link">')
+    due = [step.move for step in response.context["plan"].due]
+    assert due == [Move.PROCESS, Move.NOT_PERSONAL, Move.SELF_CARE]
+    for step in older.steps.all():
+        assert f'id="step-{step.pk}"' in html
+    assert "Coming up in the next days (5)" in html
+    assert f'id="step-{newest.steps.get(move=Move.PROCESS).pk}"' not in html
