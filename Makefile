@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 # tests has no TLS). The key is for the test run only.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-any-real-deployment-0123456789
 
-.PHONY: install run test test-e2e lint format migrations-check check-deploy seed screenshots clean
+.PHONY: install run test test-e2e lint format migrations-check check-deploy seed screenshots bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ seed: install
 # The README's pictures: a browser test with demo data writes them to docs/.
 screenshots: install
 	$(TEST_ENV) REBOUND_SCREENSHOTS=docs $(BIN)/pytest tests/e2e/test_screenshots.py -q -p no:cacheprovider
+
+# Throwaway PostgreSQL databases rebound_bench_<size> on 127.0.0.1:5432 (see bench/run.py).
+bench: install
+	$(BIN)/python bench/run.py
+
+bench-quick: install
+	$(BIN)/python bench/run.py --quick --json bench/results-quick.json
 
 clean:
 	rm -rf $(VENV) staticfiles

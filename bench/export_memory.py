@@ -12,6 +12,7 @@ restores the all.zip into a fresh account (check, then write) and prints the sam
 """
 
 import argparse
+import json
 import os
 import random
 import sys
@@ -107,28 +108,42 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
     parser.add_argument("--restore", action="store_true", help="also time a full restore")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument(
+        "--keepdb", action="store_true", help="reuse and keep the test database (bench/run.py)"
+    )
     args = parser.parse_args()
 
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keepdb)
     try:
-        print(f"database: {connection.vendor}")
-        print(
-            f"{'applications':>12}  {'download':<20}{'rows':>9}{'first ms':>10}"
-            f"{'total ms':>10}{'MiB file':>9}{'peak MiB':>10}"
-        )
+        if not args.json:
+            print(f"database: {connection.vendor}")
+            print(
+                f"{'applications':>12}  {'download':<20}{'rows':>9}{'first ms':>10}"
+                f"{'total ms':>10}{'MiB file':>9}{'peak MiB':>10}"
+            )
         for size in args.sizes:
             user = User.objects.create_user(f"bench{size}@example.com", "bench-password-123")
             started = time.perf_counter()
             seed_everything(user, applications=size, rng=random.Random(size))
             seeded = time.perf_counter() - started
             rows = {d.file_name: d.queryset(user).count() for d in DATASETS}
-            print(f"{size:>12}  seeded {sum(rows.values()):,} rows in {seeded:.1f}s")
+            if not args.json:
+                print(f"{size:>12}  seeded {sum(rows.values()):,} rows in {seeded:.1f}s")
             client = Client()
             client.force_login(user)
             for name, url in DOWNLOADS:
                 first_ms, total_ms, size_bytes, peak = measure(client, url())
                 count = sum(rows.values()) if name == "all.zip" else rows[name]
+                if args.json:
+                    print(json.dumps({
+                        "applications": size, "download": name, "rows": count,
+                        "first_ms": round(first_ms, 1), "total_ms": round(total_ms),
+                        "rows_per_s": round(count / (total_ms / 1000)),
+                        "mib": round(size_bytes / 2**20, 2), "peak_mib": round(peak, 2),
+                    }))  # fmt: skip
+                    continue
                 print(
                     f"{size:>12}  {name:<20}{count:>9,}{first_ms:>10.1f}{total_ms:>10.0f}"
                     f"{size_bytes / (1024 * 1024):>9.1f}{peak:>10.1f}"
@@ -136,7 +151,7 @@ def main() -> None:
             if args.restore:
                 measure_restore(client, size)
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=args.keepdb)
 
 
 if __name__ == "__main__":

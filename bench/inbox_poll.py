@@ -12,6 +12,7 @@ read and the suggestions made. Flat memory across sizes is the point. Not a test
 """
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -74,15 +75,20 @@ def poll(person, account, *, traced: bool):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument(
+        "--keepdb", action="store_true", help="reuse and keep the test database (bench/run.py)"
+    )
     args = parser.parse_args()
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keepdb)
     root = Path(tempfile.mkdtemp(prefix="rebound-dovecot-bench-"))
     server = Dovecot(root)
     server.start()
     try:
         columns = ("messages", 9), ("seconds", 8), ("peak MiB", 9), ("headers", 8), ("bodies", 7)
-        print(" ".join(f"{name:>{width}}" for name, width in columns), f"{'kept':>5}")
+        if not args.json:
+            print(" ".join(f"{name:>{width}}" for name, width in columns), f"{'kept':>5}")
         for n, size in enumerate(args.sizes):
             person = User.objects.create_user(f"bench{n}@example.com", "x")
             account = fill(server, size)
@@ -91,6 +97,13 @@ def main() -> None:
             person.delete()
             person = User.objects.create_user(f"bench{n}b@example.com", "x")
             _, _, peak = poll(person, account, traced=True)
+            if args.json:
+                print(json.dumps({
+                    "messages": size, "seconds": round(elapsed, 2),
+                    "peak_mib": round(peak / 2**20, 2), "headers": result.headers_read,
+                    "bodies": result.bodies_read, "kept": result.created,
+                }))  # fmt: skip
+                continue
             print(
                 f"{size:>9} {elapsed:>8.2f} {peak / 2**20:>9.1f} {result.headers_read:>8} "
                 f"{result.bodies_read:>7} {result.created:>5}"
@@ -98,7 +111,7 @@ def main() -> None:
     finally:
         server.stop()
         shutil.rmtree(root, ignore_errors=True)
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=args.keepdb)
 
 
 if __name__ == "__main__":

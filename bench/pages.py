@@ -87,6 +87,7 @@ def main() -> None:
     parser.add_argument("--email", required=True)
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--only", nargs="*", help="page names to measure (default: all)")
+    parser.add_argument("--session", action="store_true", help="print a signed-in session key")
     args = parser.parse_args()
     setup_test_environment()
     user = User.objects.get(email=args.email)
@@ -97,6 +98,9 @@ def main() -> None:
             continue
         client.get(url)  # warm the caches (templates, connection) before timing
         print(json.dumps({"page": name, "url": url, **measure(client, url, args.repeats)}))
+    if args.session:
+        # A signed-in session for load tests over HTTP (bench/run.py's wrk run).
+        print(json.dumps({"session": client.cookies[settings.SESSION_COOKIE_NAME].value}))
 
 
 if __name__ == "__main__":

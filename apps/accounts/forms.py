@@ -28,7 +28,10 @@ class SignUpForm(forms.Form):
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        help_text="Optional. Used in greetings and in drafted messages.",
+        help_text=(
+            "Optional. Used in greetings and drafted messages; "
+            "without it, drafts leave a space for your name."
+        ),
     )
     password1 = forms.CharField(
         label="Password",

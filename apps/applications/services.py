@@ -45,6 +45,7 @@ APPLICATION_DETAIL_FIELDS = (
     "notes",
     "archived",
 )
+STATUS_VALUES = frozenset(Status.values)  # (Status.values builds a new list at every call)
 INTERVIEW_FIELDS = ("round_number", "kind", "scheduled_at", "with_whom", "notes", "outcome")
 
 
@@ -86,7 +87,7 @@ def _first_applied_on(
     status: str, applied_on: datetime.date | None, *, today: datetime.date
 ) -> datetime.date | None:
     """A new application's applied date: as given, or today for one past the wishlist."""
-    if status not in Status.values:
+    if status not in STATUS_VALUES:
         raise ValidationError({"status": "Choose a stage from the list."})
     if applied_on is None and status != Status.WISHLIST:
         applied_on = today
@@ -177,10 +178,15 @@ def _companies_by_name(*, owner, names: list[str]) -> dict[str, Company]:
 
 
 @transaction.atomic
-def applications_create_many(*, owner, rows: list[dict]) -> int:
+def applications_create_many(*, owner, rows: list[dict], fields_checked: bool = False) -> int:
     """application_create for many rows at once (imports): the same rules and the same first
     history entry, written with bulk_create so 20,000 rows take seconds. Every row is checked
-    before anything is written; a bad row raises RowRefused and nothing is written."""
+    before anything is written; a bad row raises RowRefused and nothing is written.
+
+    fields_checked=True says the caller already ran the model's field rules on these very
+    values (the spreadsheet import does, row by row, before its preview): the per-row
+    full_clean is then skipped. The rules between fields, the applied date and the
+    database's constraints still hold for every row."""
     today = today_for(owner)
     names = []
     for index, row in enumerate(rows):
@@ -212,9 +218,12 @@ def applications_create_many(*, owner, rows: list[dict]) -> int:
             )
             # Field rules here. Keys and constraints are left to the database: checking them
             # in Python costs a query each per row, and both keys were just looked up.
-            application.full_clean(
-                exclude=["owner", "company"], validate_unique=False, validate_constraints=False
-            )
+            if not fields_checked:
+                application.full_clean(
+                    exclude=["owner", "company"],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
             if (
                 application.salary_min is not None
                 and application.salary_max is not None

@@ -10,11 +10,21 @@ def _needs_quote(text: str) -> bool:
     return text.lstrip(NEUTRALISER).startswith(FORMULA_TRIGGERS)
 
 
-def neutralise_cell(value: object) -> object:
+# Only text starting with one of these can need the quote: one set look-up settles almost
+# every cell of an export before the full rule is asked.
+_RISKY_FIRST = frozenset((*FORMULA_TRIGGERS, NEUTRALISER))
+
+
+def neutralise_text(text: str) -> str:
     """Prefix text a spreadsheet would run with a single quote so it shows as plain text."""
-    if isinstance(value, str) and _needs_quote(value):
-        return NEUTRALISER + value
-    return value
+    if text and text[0] in _RISKY_FIRST and _needs_quote(text):
+        return NEUTRALISER + text
+    return text
+
+
+def neutralise_cell(value: object) -> object:
+    """neutralise_text for a cell that may not be text (numbers and dates pass unchanged)."""
+    return neutralise_text(value) if isinstance(value, str) else value
 
 
 def restore_cell(value: str) -> str:

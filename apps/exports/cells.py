@@ -6,9 +6,10 @@ and every exported cell comes back exactly on restore.
 
 import datetime
 import decimal
+from collections.abc import Callable
 from enum import StrEnum
 
-from apps.core.csv_safety import neutralise_cell, restore_cell
+from apps.core.csv_safety import neutralise_text, restore_cell
 
 
 class Kind(StrEnum):
@@ -32,7 +33,7 @@ class CellError(ValueError):
 
 
 def export_text(value: str) -> str:
-    return neutralise_cell(value)
+    return neutralise_text(value)
 
 
 def restore_text(cell: str) -> str:
@@ -40,15 +41,28 @@ def restore_text(cell: str) -> str:
 
 
 def _text(value) -> str:
-    return "" if value is None else export_text(str(value))
+    if value is None:
+        return ""
+    return neutralise_text(value if type(value) is str else str(value))
 
 
 def _bool(value) -> str:
     return "" if value is None else (YES if value else NO)
 
 
-def _datetime(value) -> str:
-    return "" if value is None else value.astimezone(datetime.UTC).isoformat()
+def format_datetime(value) -> str:
+    """A moment as ISO 8601 in UTC. `value` is a datetime, or a timestamp as the database
+    writes it as text (PostgreSQL "2026-03-14 09:30:00.5+00"; SQLite keeps UTC without an
+    offset), which streaming exports read because parsing it here is several times faster."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        value = datetime.datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.UTC)
+    if value.utcoffset():
+        value = value.astimezone(datetime.UTC)
+    return value.isoformat()
 
 
 def _date(value) -> str:
@@ -59,7 +73,7 @@ def _plain(value) -> str:
     return "" if value is None else str(value)
 
 
-_FORMATTERS = {Kind.TEXT: _text, Kind.BOOL: _bool, Kind.DATETIME: _datetime, Kind.DATE: _date}
+_FORMATTERS = {Kind.TEXT: _text, Kind.BOOL: _bool, Kind.DATETIME: format_datetime, Kind.DATE: _date}
 
 
 def formatter(kind: Kind):
@@ -69,6 +83,24 @@ def formatter(kind: Kind):
 
 def format_cell(kind: Kind, value) -> str:
     return formatter(kind)(value)
+
+
+def row_formatter(kinds: list[Kind]) -> Callable[[tuple], list]:
+    """A function turning one database row of these kinds into its CSV cells, the fast way
+    for streaming exports: numbers and dates are handed to csv.writer as they are, since it
+    writes None as an empty cell and anything else as str(value), which is _plain's and
+    _date's rule; only text, yes/no and datetime columns call their formatter."""
+    special = [
+        (index, _FORMATTERS[kind]) for index, kind in enumerate(kinds) if kind in _FORMATTERS
+    ]
+
+    def cells(values: tuple) -> list:
+        row = list(values)
+        for index, fmt in special:
+            row[index] = fmt(row[index])
+        return row
+
+    return cells
 
 
 def parse_cell(kind: Kind, cell: str):

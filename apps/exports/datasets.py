@@ -10,11 +10,12 @@ name beside its id); a restore rebuilds them from the links instead.
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from apps.applications.models import Application, Company, Interview, StatusChange
 from apps.contacts.models import ApplicationContact, Contact, Interaction
-from apps.exports.cells import Kind, format_cell, formatter
+from apps.exports.cells import Kind, format_cell, row_formatter
 from apps.feedback.models import FeedbackRequest
 from apps.rejections.models import RecoveryStep, Reflection, Rejection
 from apps.selfcare.models import CheckIn
@@ -91,11 +92,25 @@ class Dataset:
     def values(self, queryset: QuerySet) -> QuerySet:
         return queryset.values_list(*(column.lookup for column in self.columns))
 
-    def rows(self, queryset: QuerySet) -> Iterator[list[str]]:
-        """One list of cells per row, read in chunks so memory stays flat."""
-        formatters = [formatter(column.kind) for column in self.columns]
-        for values in self.values(queryset).iterator(chunk_size=CHUNK_SIZE):
-            yield [fmt(value) for fmt, value in zip(formatters, values, strict=True)]
+    def rows(self, queryset: QuerySet) -> Iterator[list]:
+        """One list of cells per row (for csv.writer), read in chunks so memory stays flat.
+
+        Timestamps are read as the database's own text: the driver's timestamp parser (the
+        one Django installs) is pure Python and took a quarter of an export's time, while
+        cells.format_datetime reads the text with datetime.fromisoformat. The cell's format
+        is still decided there, in Python, and nowhere else."""
+        lookups: list[str] = []
+        as_text: dict[str, Cast] = {}
+        for index, column in enumerate(self.columns):
+            if column.kind == Kind.DATETIME:
+                lookups.append(f"_text_{index}")
+                as_text[lookups[-1]] = Cast(column.lookup, TextField())
+            else:
+                lookups.append(column.lookup)
+        cells = row_formatter([column.kind for column in self.columns])
+        rows = queryset.annotate(**as_text).values_list(*lookups)
+        for values in rows.iterator(chunk_size=CHUNK_SIZE):
+            yield cells(values)
 
 
 COMPANIES = Dataset(

@@ -14,6 +14,10 @@ class PendingImport(OwnedModel):
     sheet = models.JSONField()
     # The column choices from the mapping step, empty until then.
     mapping = models.JSONField(default=dict, blank=True)
+    # The rows as that mapping reads them (values and problems, ImportRow.as_json), worked
+    # out once when the mapping is saved: the preview and the import read them from here
+    # instead of reading every cell again.
+    rows = models.JSONField(default=list, blank=True)
     # Set once, under a lock, when the rows are imported (the cells are then let go): a
     # second "import" click finds these and shows the first one's result.
     imported_at = models.DateTimeField(null=True, blank=True)

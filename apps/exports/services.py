@@ -52,8 +52,13 @@ def pending_import_create(*, owner, sheet: Sheet, file_name: str) -> PendingImpo
 
 @transaction.atomic
 def pending_import_set_mapping(*, pending: PendingImport, mapping: Mapping) -> PendingImport:
+    """Keep the column choices and the rows as they read them (once, for the preview and
+    the import both)."""
+    sheet = Sheet.from_json(pending.sheet)
+    rows = parse_rows(sheet, mapping, today=today_for(pending.owner))
     pending.mapping = mapping.as_json()
-    pending.save(update_fields=["mapping", "updated_at"])
+    pending.rows = [row.as_json() for row in rows]
+    pending.save(update_fields=["mapping", "rows", "updated_at"])
     return pending
 
 
@@ -67,7 +72,10 @@ def pending_import_is_stale(pending: PendingImport) -> bool:
 
 
 def pending_import_rows(pending: PendingImport) -> list[ImportRow]:
-    """The upload's rows as the chosen mapping reads them, each with its problems."""
+    """The upload's rows as the chosen mapping reads them, each with its problems: as kept
+    when the mapping was saved (read again only for an upload kept before rows were)."""
+    if pending.rows:
+        return [ImportRow.from_json(row) for row in pending.rows]
     sheet = Sheet.from_json(pending.sheet)
     return parse_rows(sheet, Mapping.from_json(pending.mapping), today=today_for(pending.owner))
 
@@ -85,7 +93,10 @@ def applications_import(*, owner, rows: list[ImportRow], pending: PendingImport 
     """Create an application, with its first history entry, for each row; companies are
     matched by name or created. All or nothing. Returns how many were created."""
     try:
-        created = applications_create_many(owner=owner, rows=[row.values for row in rows])
+        # parse_row ran the model's field rules on each of these rows.
+        created = applications_create_many(
+            owner=owner, rows=[row.values for row in rows], fields_checked=True
+        )
     except RowRefused as error:
         raise RowFailed(rows[error.index].number, error.messages) from None
     if pending is not None:
@@ -142,8 +153,16 @@ def pending_import_confirm(*, pending: PendingImport, valid_only: bool) -> Impor
     locked.imported_count = created
     locked.skipped_count = len(rows) - len(ready)
     locked.sheet = {}
+    locked.rows = []
     locked.save(
-        update_fields=["imported_at", "imported_count", "skipped_count", "sheet", "updated_at"]
+        update_fields=[
+            "imported_at",
+            "imported_count",
+            "skipped_count",
+            "sheet",
+            "rows",
+            "updated_at",
+        ]
     )
     return pending_import_result(locked)
 

@@ -50,7 +50,7 @@ class QuickLogForm(forms.Form):
         label="Which application?",
         queryset=Application.objects.none(),
         required=False,
-        empty_label="A new one (type it below)",
+        empty_label="A new one (add it below)",
     )
     company_name = forms.CharField(label="Company", max_length=200, required=False)
     role_title = forms.CharField(label="Role", max_length=200, required=False)

@@ -102,13 +102,6 @@ class PlanPanel:
         }
 
 
-def past_rejections_by_stage(*, user) -> list[tuple[str, int]]:
-    """How many rejections came at each stage, in the order of the hiring process; stages
-    with none are left out."""
-    rows = _by_stage(Rejection.objects.for_user(user))
-    return [row for row in rows if row[1]]
-
-
 def weekly_progress(*, user, today: datetime.date) -> dict:
     start, end = week_bounds(today)
     return {
@@ -223,10 +216,9 @@ def _action_data(*, user, today, steps: list[RecoveryStep]) -> dict:
             "rest_days": [1, 2, 3],
         }
     if Move.NOT_PERSONAL in moves:
-        actions[Move.NOT_PERSONAL] = {
-            "reach": reach,
-            "past_by_stage": past_rejections_by_stage(user=user),
-        }
+        # Perspective, not a tally: the move shows how far applications get, never a list
+        # of past "no"s next to a fresh one.
+        actions[Move.NOT_PERSONAL] = {"reach": reach}
     if Move.SELF_CARE in moves:
         actions[Move.SELF_CARE] = {"checkin": checkin}
     if Move.MOTIVATION in moves:

@@ -23,6 +23,8 @@ def test_the_landing_page_invites_visitors_to_sign_up(client):
     assert response.status_code == 200
     assert reverse("accounts:signup").encode() in response.content
     assert reverse("accounts:login").encode() in response.content
+    # Software people host themselves has no "free account" to sell.
+    assert b"free account" not in response.content.lower()
     assert_no_inline_code(response.content)
 
 
@@ -97,3 +99,18 @@ def test_it_renders_the_partial_only_for_an_htmx_swap(rf, user, headers, whole_p
     assert response.status_code == 200
     assert (b"<html" in response.content) is whole_page
     assert b'id="rejection-table"' in response.content
+
+
+def test_the_navigation_groups_daily_places_and_a_personal_menu(auth_client):
+    page = auth_client.get(reverse("applications:board")).content.decode()
+    daily = page[page.index('<ul class="nav-daily">') : page.index('<ul class="nav-personal">')]
+    names = re.findall(r"<a [^>]*>([^<]+)</a>", daily)
+    assert names == ["Dashboard", "Applications", "Rejections", "Network", "Self-care"]
+    # The board is a view of Applications, so Applications is the current place.
+    assert f'href="{reverse("applications:list")}" aria-current="page"' in daily
+    menu = page[page.index('<ul class="nav-personal">') :]
+    menu = menu[: menu.index("</nav>")]
+    for path in [reverse("accounts:settings"), reverse("inbox:index"), reverse("exports:index")]:
+        assert f'href="{path}"' in menu
+    assert ">Your data</a>" in menu
+    assert f'action="{reverse("accounts:logout")}"' in menu

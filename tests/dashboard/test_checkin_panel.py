@@ -41,7 +41,7 @@ def test_the_streak_on_the_dashboard_waits_while_resting(auth_client, user):
     user.save()
     CheckInFactory(owner=user, date=today - 3 * DAY)
     body = auth_client.get(HOME).content.decode()
-    assert "Check-in streak: 1 day, paused while you rest." in body
+    assert "Check-in streak: 1 day, held for you while you rest." in body
 
 
 def test_the_dashboard_shows_the_gentle_nudge_after_three_hard_days(auth_client, user):

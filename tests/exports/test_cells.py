@@ -1,9 +1,13 @@
+import csv
 import datetime
 import decimal
+import io
 
 import pytest
 
-from apps.exports.cells import CellError, Kind, format_cell, parse_cell
+from apps.exports.cells import CellError, Kind, format_cell, parse_cell, row_formatter
+
+HOURS_2 = datetime.timedelta(hours=2)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +69,36 @@ def test_it_says_in_plain_words_why_a_cell_cannot_be_read(kind, cell, message):
 )
 def test_what_is_written_reads_back_the_same(kind, value):
     assert parse_cell(kind, format_cell(kind, value)) == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime.datetime(2026, 3, 14, 9, 30, 0, 500000, tzinfo=datetime.UTC),
+        datetime.datetime(2026, 3, 14, 11, 30, 0, 500000, tzinfo=datetime.timezone(HOURS_2)),
+        "2026-03-14 09:30:00.5+00",  # PostgreSQL's text for a timestamp
+        "2026-03-14 09:30:00.500000",  # SQLite's: UTC without an offset
+    ],
+)
+def test_a_moment_is_written_in_utc_whether_read_as_a_datetime_or_as_text(value):
+    assert format_cell(Kind.DATETIME, value) == "2026-03-14T09:30:00.500000+00:00"
+
+
+def test_the_fast_row_formatter_writes_what_each_kind_writes():
+    kinds = [Kind.ID, Kind.TEXT, Kind.INT, Kind.DATE, Kind.BOOL, Kind.DATETIME, Kind.TEXT]
+    values = (
+        7,
+        "=SUM(A1)",
+        None,
+        datetime.date(2026, 3, 14),
+        True,
+        "2026-03-14 09:30:00+00",
+        None,
+    )
+    written = io.StringIO()
+    csv.writer(written, lineterminator="\n").writerow(row_formatter(kinds)(values))
+    expected = io.StringIO()
+    cells = [format_cell(kind, value) for kind, value in zip(kinds, values, strict=True)]
+    csv.writer(expected, lineterminator="\n").writerow(cells)
+    assert written.getvalue() == expected.getvalue()
+    assert written.getvalue() == "7,'=SUM(A1),,2026-03-14,yes,2026-03-14T09:30:00+00:00,\n"

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.applications.models import Application, Company
+from apps.exports import services
 from apps.exports.models import PendingImport
 from apps.exports.services import RowFailed, applications_import
 from apps.exports.spreadsheet import ImportRow
@@ -368,4 +369,39 @@ def test_it_requires_the_csrf_token_on_every_write(user):
         url = reverse(f"exports:{name}", kwargs={"token": pending.token})
         assert client.post(url, {"mode": "all"}).status_code == 403
     assert PendingImport.objects.count() == 1
+    assert Application.objects.count() == 0
+
+
+def test_it_reads_the_rows_once_when_the_mapping_is_saved(auth_client, user, monkeypatch):
+    """The preview and the import use the rows kept with the mapping; neither reads every
+    cell of the sheet again."""
+    upload(auth_client, GOOD)
+    pending = pending_for(user)
+    map_columns(auth_client, pending)
+    pending.refresh_from_db()
+    assert [row[0] for row in pending.rows] == [2, 3]  # the rows' numbers in the file
+
+    def read_again(*args, **kwargs):
+        raise AssertionError("the rows were read again")
+
+    monkeypatch.setattr(services, "parse_rows", read_again)
+    preview = auth_client.get(reverse("exports:import_preview", kwargs={"token": pending.token}))
+    assert "2 of 2 rows are ready." in preview.content.decode()
+    response = auth_client.post(
+        reverse("exports:import_confirm", kwargs={"token": pending.token}), {"mode": "all"}
+    )
+    assert response["Location"] == reverse("applications:list")
+    acme = Application.objects.for_user(user).get(company__name="Acme")
+    assert acme.applied_on == datetime.date(2026, 1, 5)
+
+
+def test_a_salary_too_large_to_store_is_a_problem_in_the_preview(auth_client, user):
+    upload(auth_client, "Company,Role,Salary from\nAcme,Dev,99999999999\n")
+    pending = pending_for(user)
+    map_columns(auth_client, pending)
+    preview = auth_client.get(reverse("exports:import_preview", kwargs={"token": pending.token}))
+    assert "0 of 1 row are ready. 1 row needs a look." in preview.content.decode()
+    auth_client.post(
+        reverse("exports:import_confirm", kwargs={"token": pending.token}), {"mode": "all"}
+    )
     assert Application.objects.count() == 0

@@ -1,0 +1,108 @@
+"""A spreadsheet import of N rows, upload to confirm, through the test client as a browser
+would post it: upload, column mapping, preview, confirm. Prints one JSON object with the
+time of each step and the total. Uses the database DATABASE_URL names (already migrated);
+the rows go to a fresh person who is deleted afterwards.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/rebound_bench_100 \\
+        .venv/bin/python bench/import_upload.py --rows 20000
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault(
+    "DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+)
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from apps.accounts.models import User  # noqa: E402
+from apps.applications.models import Application  # noqa: E402
+from apps.exports.models import PendingImport  # noqa: E402
+
+STAGES = ["Applied", "Interview", "Rejected", "Ghosted", "Screening", "Offer"]
+
+
+def spreadsheet(rows: int) -> bytes:
+    rng = random.Random(rows)
+    lines = ["Company,Role,Stage,Applied,Link,Salary,Notes"]
+    start = datetime.date.today() - datetime.timedelta(days=300)
+    for index in range(rows):
+        day = start + datetime.timedelta(days=rng.randint(0, 290))
+        lines.append(
+            f"Company {index % 700},Role {index},{rng.choice(STAGES)},{day.isoformat()},"
+            f"https://jobs.example/{index},"
+            f'"€{rng.randint(40, 60)},000 - {rng.randint(61, 90)},000",'
+            f"Note {index}"
+        )
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def timed(step, results: dict, name: str):
+    started = time.perf_counter()
+    response = step()
+    results[name] = round((time.perf_counter() - started) * 1000)
+    return response
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=20000)
+    args = parser.parse_args()
+    setup_test_environment()
+    data = spreadsheet(args.rows)
+    person = User.objects.create_user(f"import-bench-{time.time_ns()}@example.com", "bench-pw-123")
+    client = Client()
+    client.force_login(person)
+    ms: dict[str, int] = {}
+    try:
+        upload = reverse("exports:import_upload")
+        response = timed(
+            lambda: client.post(upload, {"file": SimpleUploadedFile("old.csv", data)}), ms, "upload"
+        )
+        assert response.status_code == 302, response.status_code
+        pending = PendingImport.objects.for_user(person).get()
+        mapping_url = reverse("exports:import_mapping", kwargs={"token": pending.token})
+        form = timed(lambda: client.get(mapping_url), ms, "mapping page").context["form"]
+        fields = {name: form[name].value() for name in form.fields}
+        response = timed(lambda: client.post(mapping_url, fields), ms, "mapping")
+        assert response.status_code == 302, response.status_code
+        preview_url = reverse("exports:import_preview", kwargs={"token": pending.token})
+        assert timed(lambda: client.get(preview_url), ms, "preview").status_code == 200
+        confirm_url = reverse("exports:import_confirm", kwargs={"token": pending.token})
+        response = timed(lambda: client.post(confirm_url, {"mode": "all"}), ms, "confirm")
+        assert response["Location"] == reverse("applications:list"), response["Location"]
+        created = Application.objects.for_user(person).count()
+        assert created == args.rows, created
+    finally:
+        person.delete()
+    print(json.dumps({"rows": args.rows, "total_ms": sum(ms.values()), "steps_ms": ms}))
+
+
+if __name__ == "__main__":
+    main()
