@@ -13,6 +13,7 @@ urlpatterns = [
     path("inbox/", include("apps.inbox.urls")),
     path("export/", include("apps.exports.urls")),
     path("api/", include("apps.api.urls")),
+    path("email/", include("apps.jobs.urls")),
     path("", include("apps.dashboard.urls")),
 ]
 

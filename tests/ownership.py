@@ -12,6 +12,7 @@ OWNED_ROUTES: dict[str, Callable[..., dict]] = {}
 # Routes whose arguments are not a user's object id.
 NOT_OWNED_ROUTES = {
     "accounts:password_reset_confirm",  # a signed token, checked by Django
+    "jobs:unsubscribe",  # a signed per-person token (tests/jobs/test_emails.py)
 }
 
 
@@ -166,6 +167,15 @@ OWNED_ROUTES.update(
         "exports:import_discard": _pending_import,
     }
 )
+
+
+def _background_restore(owner):
+    from apps.exports.models import BackgroundRestore
+
+    return {"pk": BackgroundRestore.objects.create(owner=owner, total_rows=5000).pk}
+
+
+OWNED_ROUTES["exports:restore_progress"] = _background_restore
 NOT_OWNED_ROUTES.add("exports:dataset")  # the name of a dataset; each holds only your rows
 
 

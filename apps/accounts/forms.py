@@ -92,6 +92,9 @@ class LoginForm(AuthenticationForm):
     }
 
 
+KEEP_WHEN_EMPTY = ("stale_after_days", "digest", "digest_hour", "reminder_hours_before")
+
+
 class ProfileForm(forms.ModelForm):
     timezone = forms.ChoiceField(
         choices=timezone_choices,
@@ -108,8 +111,22 @@ class ProfileForm(forms.ModelForm):
         self.fields[
             "resting_until"
         ].help_text = "While you rest, Rebound stops nudging you and your streaks wait for you."
-        # Left empty, the closure setting keeps its current value.
-        self.fields["stale_after_days"].required = False
+        # Left empty, these settings keep their current values.
+        for name in KEEP_WHEN_EMPTY:
+            self.fields[name].required = False
+
+    def _clean_kept(self, name: str):
+        value = self.cleaned_data.get(name)
+        return getattr(self.instance, name) if value in (None, "") else value
+
+    def clean_digest(self):
+        return self._clean_kept("digest")
+
+    def clean_digest_hour(self):
+        return self._clean_kept("digest_hour")
+
+    def clean_reminder_hours_before(self):
+        return self._clean_kept("reminder_hours_before")
 
     def clean_stale_after_days(self):
         days = self.cleaned_data.get("stale_after_days")

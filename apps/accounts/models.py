@@ -27,6 +27,15 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
+class Digest(models.TextChoices):
+    OFF = "off", "Off"
+    DAILY = "daily", "Every day"
+    WEEKLY = "weekly", "Every Monday"
+
+
+REMINDER_HOURS_MAX = 168  # a week
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -88,6 +97,30 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text="Let the nightly job mark them “no response” for you.",
     )
+    digest = models.CharField(
+        "digest email",
+        max_length=8,
+        choices=Digest.choices,
+        default=Digest.OFF,
+        help_text="A short email with what is coming up: follow-ups, interviews, people to "
+        "reconnect with. Nothing to say, no email; none while you rest.",
+    )
+    digest_hour = models.PositiveSmallIntegerField(
+        "send the digest at",
+        default=8,
+        choices=[(hour, f"{hour:02d}:00") for hour in range(24)],
+        help_text="In your timezone.",
+    )
+    interview_reminders = models.BooleanField(
+        "email me before an interview",
+        default=True,
+        help_text="A reminder with the time and who it is with. None while you rest.",
+    )
+    reminder_hours_before = models.PositiveSmallIntegerField(
+        "hours before the interview",
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(REMINDER_HOURS_MAX)],
+    )
     calendar_token = models.CharField(
         max_length=64, unique=True, editable=False, default=new_calendar_token
     )
@@ -108,6 +141,13 @@ class User(AbstractBaseUser, PermissionsMixin):
                 condition=models.Q(weekly_application_goal__lte=100)
                 & models.Q(weekly_networking_goal__lte=100),
                 name="accounts_user_weekly_goals_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(digest__in=Digest.values)
+                & models.Q(digest_hour__lte=23)
+                & models.Q(reminder_hours_before__gte=1)
+                & models.Q(reminder_hours_before__lte=REMINDER_HOURS_MAX),
+                name="accounts_user_email_settings_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(stale_after_days__gte=STALE_AFTER_MIN)

@@ -9,6 +9,7 @@ from django.utils import timezone as django_timezone
 
 from apps.accounts.models import (
     ApiToken,
+    Digest,
     Invite,
     TokenAccess,
     User,
@@ -152,6 +153,10 @@ SETTINGS_FIELDS = (
     "resting_until",
     "stale_after_days",
     "auto_close_stale",
+    "digest",
+    "digest_hour",
+    "interview_reminders",
+    "reminder_hours_before",
 )
 
 
@@ -180,6 +185,17 @@ def user_settings_update(*, user: User, **fields) -> User:
     user.full_clean(exclude=["password"])
     user.save(update_fields=list(fields))
     return user
+
+
+EMAIL_KINDS = {"digest": {"digest": Digest.OFF}, "reminder": {"interview_reminders": False}}
+
+
+def email_unsubscribe(*, user: User, kind: str) -> None:
+    """Stop one kind of email (one-click unsubscribe, RFC 8058). Only that setting changes,
+    so nothing else on the account can stand in the way."""
+    User.objects.filter(pk=user.pk).update(**EMAIL_KINDS[kind])
+    for field, value in EMAIL_KINDS[kind].items():
+        setattr(user, field, value)
 
 
 @transaction.atomic

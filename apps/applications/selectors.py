@@ -236,6 +236,31 @@ def interviews_coming_up(*, user, now: datetime.datetime, days: int = 7) -> Quer
     )
 
 
+REMINDER_REACH = datetime.timedelta(hours=168)  # the longest reminder lead a person can choose
+
+
+def interviews_due_for_reminders(*, now: datetime.datetime) -> list[Interview]:
+    """Everyone's upcoming interviews (applications still open) that are within their
+    owner's chosen reminder lead, for owners who want reminders. One query."""
+    rows = (
+        Interview.objects.filter(
+            scheduled_at__gt=now,
+            scheduled_at__lte=now + REMINDER_REACH,
+            application__status__in=ACTIVE_STATUSES,
+            owner__is_active=True,
+            owner__interview_reminders=True,
+        )
+        .select_related("owner", "application__company")
+        .order_by("scheduled_at", "id")
+    )
+    return [
+        interview
+        for interview in rows
+        if interview.scheduled_at - datetime.timedelta(hours=interview.owner.reminder_hours_before)
+        <= now
+    ]
+
+
 def calendar_follow_ups(*, user, since: datetime.date) -> QuerySet[Application]:
     """Follow-up dates for the calendar feed: open, unarchived applications only."""
     return (

@@ -29,3 +29,48 @@ class PendingImport(OwnedModel):
 
     def __str__(self) -> str:
         return f"Import of {self.file_name or 'a spreadsheet'}"
+
+
+class RestoreStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting for the worker"
+    CHECKING = "checking", "Checking"
+    SAVING = "saving", "Saving"
+    DONE = "done", "Restored"
+    FAILED = "failed", "Nothing restored"
+
+
+class BackgroundRestore(OwnedModel):
+    """A large restore handed to the background worker: the uploaded archive until it has
+    been read, then how far the check got and what came of it. The page polls this row."""
+
+    status = models.CharField(
+        max_length=10, choices=RestoreStatus.choices, default=RestoreStatus.QUEUED
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    archive = models.BinaryField(blank=True, default=b"")
+    total_rows = models.PositiveIntegerField(default=0)  # what the manifest says
+    checked_rows = models.PositiveIntegerField(default=0)
+    saved_rows = models.PositiveIntegerField(default=0)  # shown on PostgreSQL only
+    counts = models.JSONField(default=dict, blank=True)
+    problems = models.JSONField(default=list, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=RestoreStatus.values),
+                name="exports_backgroundrestore_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Restore of {self.file_name or 'an export'} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (RestoreStatus.DONE, RestoreStatus.FAILED)
+
+    @property
+    def restored_rows(self) -> int:
+        return sum(self.counts.values())

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -139,9 +139,18 @@ def _header_for(dataset: Dataset, field_name: str) -> str:
     return "the row"
 
 
+PROGRESS_EVERY = 1000  # rows between two reports to a background restore's progress bar
+
+
 @dataclass
 class _RowCounter:
     rows: int = 0
+    progress: Callable[[int], None] | None = None
+
+    def count(self) -> None:
+        self.rows += 1
+        if self.progress is not None and self.rows % PROGRESS_EVERY == 0:
+            self.progress(self.rows)
 
 
 class _File:
@@ -195,7 +204,7 @@ class _File:
         for number, row in enumerate(reader, start=2):
             self.rows_read += 1
             if self.counter is not None:
-                self.counter.rows += 1
+                self.counter.count()
                 if self.counter.rows > MAX_ROWS:
                     self._unreadable(
                         f"The export has more rows than Rebound can restore at once (up to "
@@ -288,7 +297,18 @@ class Bundle:
         self.close()
 
 
-def read_bundle(upload, *, owner) -> Bundle:
+def manifest_rows(upload) -> int:
+    """How many rows the export's manifest announces, read without checking them (to decide
+    whether to hand the restore to the background worker). The archive's size limits apply;
+    a file that is not an export raises RestoreError."""
+    with _open_archive(upload) as archive:
+        manifest = _read_manifest(archive)
+    upload.seek(0)
+    rows = [entry.get("rows") for entry in manifest["datasets"] if isinstance(entry, dict)]
+    return sum(count for count in rows if isinstance(count, int) and count > 0)
+
+
+def read_bundle(upload, *, owner, progress: Callable[[int], None] | None = None) -> Bundle:
     """Check a whole export, one row at a time, without keeping the rows: every file, every
     cell, the models' rules and every link. Raises RestoreError with the problems found (the
     first few dozen); returns the open export, to be written by restore_everything and then
@@ -305,7 +325,7 @@ def read_bundle(upload, *, owner) -> Bundle:
         problems = _Problems()
         known: dict[str, set[int]] = {}
         counts: dict[str, int] = {}
-        counter = _RowCounter()
+        counter = _RowCounter(progress=progress)
         for dataset in RESTORE_ORDER:
             entry = listed.get(dataset.key)
             if entry is None:

@@ -2,12 +2,17 @@
 services) and restoring a whole export. Each is one transaction: on any error, nothing."""
 
 import datetime
+import logging
 import secrets
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from apps.accounts.services import account_lock
 from apps.applications.services import (
@@ -17,10 +22,12 @@ from apps.applications.services import (
 )
 from apps.core.dates import today_for
 from apps.exports.datasets import RESTORE_ORDER
-from apps.exports.models import PendingImport
-from apps.exports.restore import Bundle, PlannedRow, RestoreError
+from apps.exports.models import BackgroundRestore, PendingImport, RestoreStatus
+from apps.exports.restore import Bundle, PlannedRow, RestoreError, read_bundle
 from apps.exports.selectors import account_is_empty
 from apps.exports.spreadsheet import ImportRow, Mapping, Sheet, parse_rows
+
+log = logging.getLogger("rebound.exports")
 
 PENDING_LIFETIME = datetime.timedelta(days=1)
 PENDING_KEPT_PER_PERSON = 5
@@ -171,7 +178,9 @@ def pending_import_confirm(*, pending: PendingImport, valid_only: bool) -> Impor
 
 
 @transaction.atomic
-def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
+def restore_everything(
+    *, owner, bundle: Bundle, progress: Callable[[int], None] | None = None
+) -> dict[str, int]:
     """Recreate every dataset of a checked export for this person, with its links, in one
     transaction. Only into an account with nothing in it yet, so nothing gets doubled.
     The ids in the file are keys for the links; the database gives new ones. Rows are
@@ -186,6 +195,7 @@ def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
              "into an account that is still empty."]
         )  # fmt: skip
     new_ids: dict[str, dict[int, int]] = {}
+    saved = 0
     try:
         with transaction.atomic():
             for dataset in RESTORE_ORDER:
@@ -200,9 +210,11 @@ def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
                         setattr(instance, f"{field_name}_id", new_id)
                     batch.append(row)
                     if len(batch) >= BATCH_SIZE:
-                        _write(dataset, batch, created)
+                        saved += _write(dataset, batch, created)
                         batch = []
-                _write(dataset, batch, created)
+                        if progress is not None:
+                            progress(saved)
+                saved += _write(dataset, batch, created)
             applications_stage_refresh(owner=owner)
     except IntegrityError:
         raise RestoreError(
@@ -212,9 +224,106 @@ def restore_everything(*, owner, bundle: Bundle) -> dict[str, int]:
     return dict(bundle.counts)
 
 
-def _write(dataset, batch: list[PlannedRow], created: dict[int, int]) -> None:
+def _write(dataset, batch: list[PlannedRow], created: dict[int, int]) -> int:
     if not batch:
-        return
+        return 0
     dataset.model.objects.bulk_create([row.instance for row in batch])
     for row in batch:
         created[row.key] = row.instance.pk
+    return len(batch)
+
+
+# --- restore in the background ----------------------------------------------------------------
+
+
+def background_restore_start(*, owner, upload, total_rows: int) -> BackgroundRestore:
+    """Keep the uploaded export in the database (the worker may run on another machine) and
+    hand it to the worker once this transaction has committed."""
+    run = BackgroundRestore.objects.create(
+        owner=owner,
+        file_name=(getattr(upload, "name", "") or "")[:255],
+        archive=upload.read(),
+        total_rows=total_rows,
+    )
+    transaction.on_commit(lambda: restore_in_background.enqueue(run.pk))
+    return run
+
+
+def _restore_update(run: BackgroundRestore, **fields) -> None:
+    for name, value in fields.items():
+        setattr(run, name, value)
+    BackgroundRestore.objects.filter(pk=run.pk).update(updated_at=timezone.now(), **fields)
+
+
+@contextmanager
+def _side_channel(run: BackgroundRestore):
+    """Rows saved so far, written where the progress page can see them. The restore's own
+    transaction hides its writes until the end, so PostgreSQL gets them through a second
+    connection. SQLite allows one writer at a time, so there the step shows without a count."""
+    if connections["default"].vendor != "postgresql":
+        yield None
+        return
+    side = connections.create_connection("default")
+    table = BackgroundRestore._meta.db_table
+
+    def saved(rows: int) -> None:
+        with side.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET saved_rows = %s WHERE id = %s", [rows, run.pk])
+
+    try:
+        yield saved
+    finally:
+        side.close()
+
+
+def background_restore_run(*, run_id: int) -> None:
+    """Run a restore handed over by the restore page: the same check and the same
+    all-or-nothing write as a restore in the request, with the rows checked so far written
+    as it goes (the page shows them). Runs once: only a waiting restore is taken."""
+    taken = BackgroundRestore.objects.filter(pk=run_id, status=RestoreStatus.QUEUED).update(
+        status=RestoreStatus.CHECKING, updated_at=timezone.now()
+    )
+    if not taken:
+        return
+    run = BackgroundRestore.objects.select_related("owner").get(pk=run_id)
+    upload = ContentFile(bytes(run.archive), name=run.file_name or "all.zip")
+    try:
+        with read_bundle(
+            upload,
+            owner=run.owner,
+            progress=lambda rows: _restore_update(run, checked_rows=rows),
+        ) as bundle:
+            _restore_update(
+                run, status=RestoreStatus.SAVING, checked_rows=sum(bundle.counts.values())
+            )
+            with _side_channel(run) as saved:
+                counts = restore_everything(owner=run.owner, bundle=bundle, progress=saved)
+    except RestoreError as error:
+        _restore_update(
+            run, status=RestoreStatus.FAILED, problems=list(error.problems),
+            finished_at=timezone.now(), archive=b"",
+        )  # fmt: skip
+        return
+    except Exception:
+        log.exception("Background restore %s failed", run.pk)
+        _restore_update(
+            run, status=RestoreStatus.FAILED, finished_at=timezone.now(), archive=b"",
+            problems=["Something went wrong on our side while restoring, so nothing was "
+                      "restored. Please try again; if it keeps happening, tell the person "
+                      "who runs this Rebound."],
+        )  # fmt: skip
+        raise
+    _restore_update(
+        run,
+        status=RestoreStatus.DONE,
+        counts=counts,
+        saved_rows=sum(counts.values()),
+        finished_at=timezone.now(),
+        archive=b"",
+    )
+
+
+@task()
+def restore_in_background(run_id: int) -> None:
+    """The background worker's entry point (Django's tasks framework)."""
+    background_restore_run(run_id=run_id)

@@ -15,4 +15,5 @@ urlpatterns = [
     path("import/<str:token>/confirm/", views.import_confirm, name="import_confirm"),
     path("import/<str:token>/discard/", views.import_discard, name="import_discard"),
     path("restore/", views.restore, name="restore"),
+    path("restore/<int:pk>/", views.restore_progress, name="restore_progress"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -10,7 +11,7 @@ from apps.applications import selectors as application_selectors
 from apps.applications.forms import FilterForm
 from apps.core.access import get_owned_or_404
 from apps.core.dates import today_for, user_zone
-from apps.core.htmx import HtmxHttpRequest
+from apps.core.htmx import HtmxHttpRequest, render_page_or_partial
 from apps.exports import selectors, services
 from apps.exports.datasets import APPLICATIONS, DATASETS, Dataset, dataset_for
 from apps.exports.forms import (
@@ -20,8 +21,8 @@ from apps.exports.forms import (
     RestoreForm,
     SpreadsheetUploadForm,
 )
-from apps.exports.models import PendingImport
-from apps.exports.restore import RestoreError, read_bundle
+from apps.exports.models import BackgroundRestore, PendingImport
+from apps.exports.restore import RestoreError, manifest_rows, read_bundle
 from apps.exports.spreadsheet import Sheet
 from apps.exports.streaming import csv_download, zip_download
 
@@ -191,8 +192,15 @@ def restore(request: HtmxHttpRequest) -> HttpResponse:
         if not account_is_empty:
             form.add_error(None, "Your account already has data, so nothing was restored.")
         else:
+            upload = form.cleaned_data["file"]
             try:
-                with read_bundle(form.cleaned_data["file"], owner=request.user) as bundle:
+                total = manifest_rows(upload)
+                if total > settings.BACKGROUND_RESTORE_ROWS:
+                    run = services.background_restore_start(
+                        owner=request.user, upload=upload, total_rows=total
+                    )
+                    return redirect("exports:restore_progress", pk=run.pk)
+                with read_bundle(upload, owner=request.user) as bundle:
                     counts = services.restore_everything(owner=request.user, bundle=bundle)
             except RestoreError as error:
                 for problem in error.problems:
@@ -208,3 +216,13 @@ def restore(request: HtmxHttpRequest) -> HttpResponse:
                 return redirect("exports:index")
     context = {"form": form, "account_is_empty": account_is_empty, "datasets": DATASETS}
     return render(request, "exports/restore.html", context)
+
+
+@require_GET
+def restore_progress(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """A restore running in the worker: a progress bar that htmx refreshes in place until
+    it is done, then what was restored, or what got in the way (with nothing written)."""
+    run = get_owned_or_404(BackgroundRestore, request.user, pk=pk)
+    return render_page_or_partial(
+        request, "exports/restore_progress.html", "restore-progress", {"run": run}
+    )

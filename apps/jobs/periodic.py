@@ -12,9 +12,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from apps.applications.selectors import interviews_due_for_reminders
 from apps.applications.services import applications_close_stale
 from apps.core.dates import user_zone
 from apps.inbox.services import mailboxes_poll
+from apps.jobs.emails import digest_content, digest_send, reminder_send
 from apps.jobs.models import JobKind
 from apps.jobs.services import job_run_once
 
@@ -67,7 +69,63 @@ def poll_mailboxes(*, now: datetime.datetime) -> None:
     job_run_once(kind=JobKind.MAILBOX_POLL, period=slot.strftime("%Y-%m-%dT%H:%M"), work=work)
 
 
-PERIODIC = [close_silent_applications, clear_expired_sessions, poll_mailboxes]
+def digest_period(*, person, now: datetime.datetime) -> str | None:
+    """The digest slot `now` falls in for this person, or None when it is not their hour.
+    Daily: their local date; weekly: the ISO week, on Mondays. Computed from their own
+    timezone, so it follows daylight-saving changes and any offset."""
+    local = timezone.localtime(now, user_zone(person))
+    if local.hour != person.digest_hour:
+        return None
+    if person.digest == "weekly":
+        if local.weekday() != 0:
+            return None
+        year, week, _ = local.isocalendar()
+        return f"{year}-W{week:02d}"
+    return local.date().isoformat()
+
+
+def send_digests(*, now: datetime.datetime) -> None:
+    people = get_user_model().objects.filter(is_active=True).exclude(digest="off")
+    for person in people.order_by("pk").iterator():
+        period = digest_period(person=person, now=now)
+        if period is None or person.is_resting_on(
+            timezone.localtime(now, user_zone(person)).date()
+        ):
+            continue
+
+        def work(person=person) -> str | None:
+            content = digest_content(person=person, now=now)
+            if content.empty:
+                return None
+            digest_send(content=content)
+            return "Sent."
+
+        job_run_once(kind=JobKind.DIGEST, period=period, owner=person, work=work)
+
+
+def send_interview_reminders(*, now: datetime.datetime) -> None:
+    """Each interview once, when it is the person's chosen number of hours away (or less,
+    for one booked at short notice). A moved interview is a new time: it is reminded again."""
+    for interview in interviews_due_for_reminders(now=now):
+        person = interview.owner
+        if person.is_resting_on(timezone.localtime(now, user_zone(person)).date()):
+            continue
+        period = f"interview-{interview.pk}-{interview.scheduled_at:%Y%m%dT%H%M}"
+
+        def work(interview=interview) -> str:
+            reminder_send(interview=interview)
+            return "Sent."
+
+        job_run_once(kind=JobKind.REMINDER, period=period, owner=person, work=work)
+
+
+PERIODIC = [
+    send_interview_reminders,
+    send_digests,
+    close_silent_applications,
+    clear_expired_sessions,
+    poll_mailboxes,
+]
 
 
 def run_due_work(*, now: datetime.datetime | None = None) -> None:

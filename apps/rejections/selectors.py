@@ -64,6 +64,16 @@ def rejection_steps(*, rejection: Rejection) -> list[RecoveryStep]:
     return sorted(steps, key=lambda step: MOVE_ORDER.index(step.move))
 
 
+def steps_opening_on(*, user, day: datetime.date) -> QuerySet[RecoveryStep]:
+    """Recovery moves still to do whose window opens on this day (the digest's list)."""
+    return (
+        RecoveryStep.objects.for_user(user)
+        .filter(state=StepState.PENDING, opens_on=day)
+        .select_related("rejection__application__company")
+        .order_by("rejection_id", "id")
+    )
+
+
 def step_is_due(step: RecoveryStep, today: datetime.date, *, mood_is_low: bool) -> bool:
     if step.state != StepState.PENDING or step.opens_on > today:
         return False

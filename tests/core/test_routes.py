@@ -19,12 +19,13 @@ PUBLIC_ROUTES = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "applications:calendar_feed",  # a secret address for calendar apps; a wrong one is a 404
+    "jobs:unsubscribe",  # one-click unsubscribe from an email: a signed token; a wrong one is a 404
     "api:docs",  # documentation only: no one's data
     "api:v1:api-root",
     "api:v1:openapi-json",
 }
 # Public routes whose argument is a secret: the made-up sample value is rightly a 404.
-SECRET_ROUTES = {"applications:calendar_feed"}
+SECRET_ROUTES = {"applications:calendar_feed", "jobs:unsubscribe"}
 
 
 def test_it_has_routes_to_walk():
