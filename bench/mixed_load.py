@@ -294,11 +294,11 @@ def main() -> int:
         fine = acked <= rows <= acked + lost
         problems += not fine
         print(f"  {kind}: {acked} / {lost} / {rows}{'' if fine else '  <-- MISMATCH'}")
-    # A cut's errors: server errors and dropped connections ending after it and starting
-    # before the next cut. Recovered = when the last of them ended.
+    # A cut's errors: server errors and dropped connections that ended after it and before
+    # the next cut. Recovered = when the last of them ended.
     ends = [at for at, _killed in cuts[1:]] + [float("inf")]
     for (at, killed), until in zip(cuts, ends, strict=True):
-        hit = [end for start, end in tally.failures if end >= at and start < until]
+        hit = [end for _start, end in tally.failures if at <= end < until]
         recovery = (max(hit) - at) if hit else 0.0
         print(
             f"cut at {at - started:.0f} s ({killed} connections): {len(hit)} failed requests, "
