@@ -26,6 +26,10 @@ run: install
 test: install
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
+# The hostile-input walkers with many more examples per form than CI runs (a few minutes).
+fuzz: install
+	$(TEST_ENV) REBOUND_FUZZ_EXAMPLES=$${REBOUND_FUZZ_EXAMPLES:-300} $(BIN)/pytest tests/core/test_fuzz_forms.py tests/core/test_get_walker.py tests/core/test_hostile_input.py $(PYTEST_ARGS)
+
 test-e2e: install
 	$(TEST_ENV) $(BIN)/pytest tests/e2e $(PYTEST_ARGS)
 

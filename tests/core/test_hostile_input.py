@@ -23,8 +23,8 @@ def test_the_feedback_form_ignores_an_odd_id_in_the_address(auth_client, user, k
         reverse("applications:list") + "?q=a%00b",
         reverse("contacts:list") + "?q=a%00b",
         "/applications/calendar/ab%00cd.ics",
-        "/exports/import/ab%00cd/",
-        "/exports/import/ab%00cd/preview/",
+        "/export/import/ab%00cd/",
+        "/export/import/ab%00cd/preview/",
     ],
 )
 def test_a_nul_byte_in_a_search_or_a_token_is_not_a_server_error(auth_client, url):
