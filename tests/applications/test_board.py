@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -167,3 +168,23 @@ def test_it_explains_a_move_it_cannot_date(auth_client, user, today, htmx_header
     assert b"Nothing changed." in response.content
     application.refresh_from_db()
     assert application.status == "applied"
+
+
+def test_each_cards_menu_leaves_out_its_own_stage_when_stages_share_a_page(auth_client, user):
+    # The menus are built once per stage and page: cards in one stage share theirs, and
+    # each stage's menu is its own.
+    for status in ("applied", "screening", "applied", "interviewing"):
+        ApplicationFactory(owner=user, status=status)
+    content = auth_client.get(URL).content.decode()
+    menus = re.findall(r"<ul><li><button.*?</ul>", content)
+    assert len(menus) == 4
+    for menu in menus:
+        left_out = [
+            v for v in ("applied", "screening", "interviewing") if f'value="{v}"' not in menu
+        ]
+        assert len(left_out) == 1
+    left_out_per_card = sorted(
+        next(v for v in ("applied", "screening", "interviewing") if f'value="{v}"' not in menu)
+        for menu in menus
+    )
+    assert left_out_per_card == ["applied", "applied", "interviewing", "screening"]
