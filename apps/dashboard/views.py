@@ -20,6 +20,7 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     today = today_for(user)
     pipeline = selectors.pipeline(user=user)
+    checkin = checkin_panel(owner=user, today=today)  # read once: the plan's moves use it too
     context = {
         "today": today,
         "resting": user.is_resting_on(today),
@@ -27,9 +28,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "pipeline": pipeline,
         "week": selectors.week_panel(user=user, today=today),
         "due": selectors.due_panel(user=user, today=today),
-        "panel": plan_panel(user=user, today=today),
+        "panel": plan_panel(user=user, today=today, checkin=checkin),
         "quick_form": QuickLogForm(user=user, initial={"received_on": today}),
-        **checkin_panel_context(checkin_panel(owner=user, today=today)),
+        **checkin_panel_context(checkin),
         "inbox_waiting": waiting_count(user=user, today=today),
     }
     return render(request, "dashboard/home.html", context)

@@ -27,7 +27,7 @@ from apps.core.dates import week_bounds
 from apps.feedback.selectors import feedback_requests_for, positive_feedback_count, response_rate
 from apps.feedback.selectors import takeaways as feedback_takeaways
 from apps.rejections.models import MOVE_ORDER, Move, RecoveryStep, Rejection, StepState
-from apps.selfcare.selectors import Streak, checkin_panel, mood_is_low
+from apps.selfcare.selectors import CheckInPanel, Streak, checkin_panel, mood_is_low
 
 PANEL_REJECTION_LIMIT = 5
 NETWORK_SUGGESTIONS = 3
@@ -147,9 +147,10 @@ def wishlist_top(*, user, limit: int = 3) -> list:
     return list(rows.order_by("-excitement", "-created_at", "-id")[:limit])
 
 
-def plan_panel(*, user, today: datetime.date) -> PlanPanel:
+def plan_panel(*, user, today: datetime.date, checkin: CheckInPanel | None = None) -> PlanPanel:
     """The dashboard's recovery plan: for each open rejection, newest first, the steps due
     today and those still to come, with what each move needs to offer its action.
+    `checkin`: today's check-in panel when the caller has already read it (the dashboard).
 
     The (at most PANEL_REJECTION_LIMIT) rejections with a step due are fetched first, then
     only their steps, so the cost does not grow with the number of open plans."""
@@ -186,7 +187,7 @@ def plan_panel(*, user, today: datetime.date) -> PlanPanel:
     return PlanPanel(
         plans=shown,
         more=open_count - len(shown),
-        **_action_data(user=user, today=today, steps=visible),
+        **_action_data(user=user, today=today, steps=visible, checkin=checkin),
     )
 
 
@@ -207,18 +208,17 @@ def step_action(*, user, today: datetime.date, step: RecoveryStep) -> PlanPanel:
     return PlanPanel(plans=[], more=0, **_action_data(user=user, today=today, steps=[step]))
 
 
-def _action_data(*, user, today, steps: list[RecoveryStep]) -> dict:
+def _action_data(
+    *, user, today, steps: list[RecoveryStep], checkin: CheckInPanel | None = None
+) -> dict:
     moves = {step.move for step in steps}
     actions: dict[str, dict] = {}
     per_rejection: dict[tuple[str, int], dict] = defaultdict(dict)
 
     # Shared by two moves each: fetched once.
     reach = pipeline_reach(user=user) if moves & {Move.NOT_PERSONAL, Move.MOTIVATION} else None
-    checkin = (
-        checkin_panel(owner=user, today=today)
-        if moves & {Move.SELF_CARE, Move.MOTIVATION}
-        else None
-    )
+    if checkin is None and moves & {Move.SELF_CARE, Move.MOTIVATION}:
+        checkin = checkin_panel(owner=user, today=today)
     if Move.PROCESS in moves:
         actions[Move.PROCESS] = {
             "resting": user.is_resting_on(today),
