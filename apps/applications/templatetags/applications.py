@@ -33,20 +33,9 @@ def short_date(day: datetime.date | None, today: datetime.date) -> str:
 
 
 @register.simple_tag
-def status_options(statuses, selected: str) -> str:
-    """The <option>s of a stage menu with the current stage selected: one call per board card
-    instead of a template loop over every stage (a board shows up to 250 menus)."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if value == selected else "", label) for value, label in statuses),
-    )
-
-
-@register.simple_tag
 def move_buttons(statuses, current: str) -> str:
     """A board card's "Move to" menu: one submit button per other stage, full names, built in
-    one call per card like status_options."""
+    one call per card instead of a template loop over every stage."""
     return format_html_join(
         "",
         '<li><button type="submit" name="status" value="{}">{}</button></li>',
