@@ -338,6 +338,8 @@ WORKER_STALE_AFTER_SECONDS = env_int("REBOUND_WORKER_STALE_AFTER_SECONDS", 180, 
 WORKER_MAX_ATTEMPTS = env_int("REBOUND_WORKER_MAX_ATTEMPTS", 3, minimum=1)
 # A restore with more rows than this runs in the worker, with a progress bar on the page.
 BACKGROUND_RESTORE_ROWS = env_int("REBOUND_BACKGROUND_RESTORE_ROWS", 2000, minimum=0)
+# A spreadsheet import with more rows than this is confirmed in the worker, the same way.
+BACKGROUND_IMPORT_ROWS = env_int("REBOUND_BACKGROUND_IMPORT_ROWS", 2000, minimum=0)
 # Links in emails point here: the address people open Rebound at, without a trailing slash.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000").strip().rstrip("/")
 if not SITE_URL.startswith(("http://", "https://")):

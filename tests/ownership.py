@@ -166,6 +166,7 @@ OWNED_ROUTES.update(
         "exports:import_preview": _pending_import,
         "exports:import_confirm": _pending_import,
         "exports:import_discard": _pending_import,
+        "exports:import_progress": _pending_import,
     }
 )
 

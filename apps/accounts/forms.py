@@ -108,9 +108,6 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[
-            "resting_until"
-        ].help_text = "While you rest, Rebound stops nudging you and your streaks wait for you."
         # Left empty, these settings keep their current values.
         for name in KEEP_WHEN_EMPTY:
             self.fields[name].required = False

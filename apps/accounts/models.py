@@ -83,7 +83,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         "resting until",
         null=True,
         blank=True,
-        help_text="Pause mode: until this date Rebound stops nudging you and streaks wait for you.",
+        help_text="While you rest, Rebound stops nudging you and your streaks wait for you.",
     )
     stale_after_days = models.PositiveSmallIntegerField(
         "close silent applications after (days)",

@@ -23,6 +23,11 @@ class PendingImport(OwnedModel):
     imported_at = models.DateTimeField(null=True, blank=True)
     imported_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)
+    # A large import is confirmed in the background worker: when it was handed over, with
+    # which choice, and why it was refused if it was (nothing written then).
+    queued_at = models.DateTimeField(null=True, blank=True)
+    valid_only = models.BooleanField(default=False)
+    failure = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

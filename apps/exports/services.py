@@ -174,6 +174,49 @@ def pending_import_confirm(*, pending: PendingImport, valid_only: bool) -> Impor
     return pending_import_result(locked)
 
 
+def pending_import_row_count(pending: PendingImport) -> int:
+    return len((pending.sheet or {}).get("rows", []))
+
+
+def pending_import_queue(*, pending: PendingImport, valid_only: bool) -> PendingImport:
+    """Hand a large import's confirmation to the background worker. Under the upload's lock,
+    so a double click queues it once; a refused one may be queued again (with the other
+    choice, say). The worker confirms it with pending_import_confirm: same rules, same
+    all-or-nothing write."""
+    with transaction.atomic():
+        locked = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
+        if locked is None:
+            raise ValidationError("That upload has been cleared. Please upload the file again.")
+        waiting = locked.queued_at is not None and not locked.failure
+        if locked.imported_at is None and not waiting:
+            if not locked.mapping:
+                raise ValidationError("Please check the preview, then choose how to import.")
+            locked.queued_at = timezone.now()
+            locked.valid_only = valid_only
+            locked.failure = ""
+            locked.save(update_fields=["queued_at", "valid_only", "failure", "updated_at"])
+            transaction.on_commit(lambda: import_in_background.enqueue(locked.pk))
+    return locked
+
+
+def pending_import_run(*, pending_id: int) -> None:
+    """The worker's side of pending_import_queue. A refusal is kept for the page to show."""
+    pending = PendingImport.objects.filter(pk=pending_id).first()
+    if pending is None or pending.imported_at is not None:
+        return
+    try:
+        pending_import_confirm(pending=pending, valid_only=pending.valid_only)
+    except ValidationError as refusal:
+        failure = " ".join(refusal.messages)[: PendingImport._meta.get_field("failure").max_length]
+        PendingImport.objects.filter(pk=pending_id).update(failure=failure)
+
+
+@task()
+def import_in_background(pending_id: int) -> None:
+    """The background worker's entry point for a large import."""
+    pending_import_run(pending_id=pending_id)
+
+
 # --- restore ---------------------------------------------------------------------------------
 
 

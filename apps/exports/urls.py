@@ -14,6 +14,7 @@ urlpatterns = [
     path("import/<str:token>/preview/", views.import_preview, name="import_preview"),
     path("import/<str:token>/confirm/", views.import_confirm, name="import_confirm"),
     path("import/<str:token>/discard/", views.import_discard, name="import_discard"),
+    path("import/<str:token>/progress/", views.import_progress, name="import_progress"),
     path("restore/", views.restore, name="restore"),
     path("restore/<int:pk>/", views.restore_progress, name="restore_progress"),
 ]

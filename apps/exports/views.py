@@ -164,9 +164,11 @@ def import_confirm(request: HtmxHttpRequest, token: str) -> HttpResponse:
     try:
         if not form.is_valid():
             raise ValidationError("Please check the preview, then choose how to import.")
-        done = services.pending_import_confirm(
-            pending=pending, valid_only=form.cleaned_data["mode"] == IMPORT_VALID_ONLY
-        )
+        valid_only = form.cleaned_data["mode"] == IMPORT_VALID_ONLY
+        if services.pending_import_row_count(pending) > settings.BACKGROUND_IMPORT_ROWS:
+            services.pending_import_queue(pending=pending, valid_only=valid_only)
+            return redirect("exports:import_progress", token=pending.token)
+        done = services.pending_import_confirm(pending=pending, valid_only=valid_only)
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
         return redirect("exports:import_preview", token=pending.token)
@@ -225,4 +227,21 @@ def restore_progress(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     run = get_owned_or_404(BackgroundRestore, request.user, pk=pk)
     return render_page_or_partial(
         request, "exports/restore_progress.html", "restore-progress", {"run": run}
+    )
+
+
+@require_GET
+def import_progress(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """A large import being confirmed in the worker: refreshed in place by htmx until it is
+    done, then what was imported, or why nothing was (with the way back to the preview)."""
+    pending = get_owned_or_404(PendingImport, request.user, token=token)
+    done = services.pending_import_result(pending)
+    context = {
+        "pending": pending,
+        "done": done,
+        "rows": services.pending_import_row_count(pending),
+        "working": pending.queued_at is not None and done is None and not pending.failure,
+    }
+    return render_page_or_partial(
+        request, "exports/import_progress.html", "import-progress", context
     )

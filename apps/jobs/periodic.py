@@ -10,6 +10,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.utils import timezone
 
 from apps.applications.selectors import interviews_due_for_reminders
@@ -18,7 +19,7 @@ from apps.core.dates import user_zone
 from apps.inbox.services import mailboxes_poll
 from apps.jobs.emails import digest_content, digest_send, reminder_send
 from apps.jobs.models import JobKind
-from apps.jobs.services import job_run_once
+from apps.jobs.services import job_run_once, job_runs_prune
 
 log = logging.getLogger("rebound.jobs")
 
@@ -43,13 +44,23 @@ def close_silent_applications(*, now: datetime.datetime) -> None:
         job_run_once(kind=JobKind.CLOSE_SILENT, period=today.isoformat(), owner=person, work=work)
 
 
+# Finished background tasks and claims are kept this long for the operator to look at;
+# a claim is only ever asked about for its own day, week or interview.
+KEEP_FINISHED_DAYS = 30
+
+
 def clear_expired_sessions(*, now: datetime.datetime) -> None:
-    """Once a UTC day: what `manage.py clearsessions` does."""
+    """Once a UTC day: what `manage.py clearsessions` does, and the worker's own
+    housekeeping (finished task results and old claims), so neither table grows forever."""
 
     def work() -> str:
         engine = importlib.import_module(settings.SESSION_ENGINE)
         engine.SessionStore.clear_expired()
-        return "Expired sessions cleared."
+        call_command(
+            "prune_db_task_results", queue_name="*", min_age_days=KEEP_FINISHED_DAYS, verbosity=0
+        )
+        job_runs_prune(before=now - datetime.timedelta(days=KEEP_FINISHED_DAYS))
+        return "Expired sessions cleared; old task results and claims pruned."
 
     job_run_once(kind=JobKind.SESSIONS, period=now.date().isoformat(), work=work)
 

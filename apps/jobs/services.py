@@ -110,3 +110,11 @@ def heartbeat_beat(*, worker_id: str, host: str, started_at: datetime.datetime) 
 
 def heartbeat_forget(*, worker_id: str) -> None:
     Heartbeat.objects.filter(worker_id=worker_id).delete()
+
+
+def job_runs_prune(*, before: datetime.datetime) -> int:
+    """Forget finished claims that started before `before`. Running ones stay: they are
+    still someone's work."""
+    finished = JobRun.objects.filter(started_at__lt=before).exclude(status=RunStatus.RUNNING)
+    deleted, _ = finished.delete()
+    return deleted

@@ -71,6 +71,27 @@ def test_the_worker_clears_expired_sessions_once_a_day():
 
 
 @worker_db
+def test_the_daily_housekeeping_forgets_old_finished_work_only(user):
+    now = timezone.now()
+    long_ago = now - datetime.timedelta(days=40)
+    old_done = JobRun.objects.create(
+        owner=user, kind=JobKind.DIGEST, period="old", status=RunStatus.DONE, started_at=long_ago
+    )
+    old_running = JobRun.objects.create(
+        owner=user, kind=JobKind.DIGEST, period="stuck", started_at=long_ago
+    )
+    recent = JobRun.objects.create(
+        owner=user, kind=JobKind.DIGEST, period="recent", status=RunStatus.DONE, started_at=now
+    )
+    run_worker()
+    run_worker()  # the second tick finds the day's housekeeping already done
+    left = set(JobRun.objects.filter(kind=JobKind.DIGEST).values_list("pk", flat=True))
+    assert left == {old_running.pk, recent.pk}
+    assert not JobRun.objects.filter(pk=old_done.pk).exists()
+    assert JobRun.objects.filter(kind=JobKind.SESSIONS, status=RunStatus.DONE).count() == 1
+
+
+@worker_db
 def test_the_worker_reads_mailboxes_every_quarter_hour_unless_switched_off(settings):
     settings.MAILBOX_READING = False
     run_worker()

@@ -32,25 +32,6 @@ def short_date(day: datetime.date | None, today: datetime.date) -> str:
     return date_format(day, "j M" if day.year == today.year else "j M Y")
 
 
-def _once_per_render(context, name: str, statuses, stage: str, build) -> str:
-    """The markup for one stage, built once per page render and reused by every card in that
-    stage (a board has a hundred cards and a handful of stages; the labels are translated
-    text, so building each menu anew was a quarter of the board's time)."""
-    made = context.render_context.setdefault(name, {})
-    key = (id(statuses), stage)
-    if key not in made:
-        made[key] = build(statuses, stage)
-    return made[key]
-
-
-def _status_options(statuses, selected: str) -> str:
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if value == selected else "", label) for value, label in statuses),
-    )
-
-
 def _move_buttons(statuses, current: str) -> str:
     return format_html_join(
         "",
@@ -60,17 +41,16 @@ def _move_buttons(statuses, current: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def status_options(context, statuses, selected: str) -> str:
-    """The <option>s of a stage menu with the current stage selected: one call per board card
-    instead of a template loop over every stage (a board shows up to 250 menus)."""
-    return _once_per_render(context, "status_options", statuses, selected, _status_options)
-
-
-@register.simple_tag(takes_context=True)
 def move_buttons(context, statuses, current: str) -> str:
-    """A board card's "Move to" menu: one submit button per other stage, full names, built in
-    one call per card like status_options."""
-    return _once_per_render(context, "move_buttons", statuses, current, _move_buttons)
+    """A board card's "Move to" menu: one submit button per other stage, full names. Built
+    once per stage and page render and shared by every card in that stage (a board has a
+    hundred cards and a handful of stages; the labels are translated text, so building each
+    card's menu anew was a quarter of the board's time)."""
+    made = context.render_context.setdefault("move_buttons", {})
+    key = (id(statuses), current)
+    if key not in made:
+        made[key] = _move_buttons(statuses, current)
+    return made[key]
 
 
 @register.simple_tag
