@@ -13,25 +13,15 @@ read and the suggestions made. Flat memory across sizes is the point. Not a test
 
 import argparse
 import json
-import os
 import shutil
-import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault(
-    "DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
-)
-os.environ.setdefault("DJANGO_MAILBOX_KEY", "7rL0m1M4Xr8cV8xg1YQn6Zb2qkq5J9cVt3Xb0m0b8xg=")
+import django_setup
 
-import django
-
-django.setup()
+django_setup.start(DJANGO_MAILBOX_KEY="7rL0m1M4Xr8cV8xg1YQn6Zb2qkq5J9cVt3Xb0m0b8xg=")
 
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402

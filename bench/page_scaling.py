@@ -9,33 +9,13 @@ and the number of queries. Not a test: it prints numbers for a person to read.
 """
 
 import argparse
-import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault(
-    "DJANGO_SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
-)
-os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+import django_setup
 
-import django
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-
-# No collectstatic here: serve static names unhashed, as the test suite does.
-settings.STORAGES = {
-    **settings.STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+django_setup.start()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
