@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from django.db.models import Model, QuerySet, TextField
 from django.db.models.functions import Cast
 
-from apps.applications.models import Application, Company, Interview, StatusChange
+from apps.applications.models import (
+    Application,
+    Company,
+    Correspondence,
+    Interview,
+    StatusChange,
+)
 from apps.contacts.models import ApplicationContact, Contact, Interaction
 from apps.exports.cells import Kind, format_cell, row_formatter
 from apps.feedback.models import FeedbackRequest
@@ -196,6 +202,24 @@ INTERVIEWS = Dataset(
     ),
 )
 
+EMAILS = Dataset(
+    key="emails",
+    title="Emails",
+    description="Emails you kept on an application's timeline, as plain text.",
+    model=Correspondence,
+    columns=(
+        _id(),
+        _ref("Application ID", "application_id", "applications"),
+        _shown("Company", "application__company__name"),
+        _shown("Role", "application__role_title"),
+        Column("From", "sender"),
+        Column("Subject", "subject"),
+        Column("Date", "sent_at", Kind.DATETIME),
+        Column("Text", "text"),
+        *TIMESTAMPS,
+    ),
+)
+
 REJECTIONS = Dataset(
     key="rejections",
     title="Rejections",
@@ -361,6 +385,7 @@ DATASETS: tuple[Dataset, ...] = (
     APPLICATIONS,
     STATUS_HISTORY,
     INTERVIEWS,
+    EMAILS,
     REJECTIONS,
     RECOVERY_STEPS,
     REFLECTIONS,
@@ -379,6 +404,7 @@ RESTORE_ORDER: tuple[Dataset, ...] = (
     APPLICATIONS,
     STATUS_HISTORY,
     INTERVIEWS,
+    EMAILS,
     REJECTIONS,
     RECOVERY_STEPS,
     REFLECTIONS,

@@ -6,7 +6,12 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from apps.applications.services import application_create, application_move, interview_schedule
+from apps.applications.services import (
+    application_create,
+    application_move,
+    correspondence_add,
+    interview_schedule,
+)
 from apps.contacts.services import application_contact_link, contact_create, interaction_log
 from apps.core.dates import today_for
 from apps.feedback.services import (
@@ -78,6 +83,13 @@ def make_world(user, tag: str) -> dict:
     checkin = checkin_save(
         owner=user, mood=4, date=today - DAY, hours_slept=Decimal("7.5"), note=f"{tag} day"
     )
+    email = correspondence_add(
+        application=application,
+        sender=f"{tag} Labs Careers <careers@example.com>",
+        subject=f"{tag}: your application",
+        sent_at=timezone.now().replace(microsecond=0) - 5 * DAY,
+        text=f"{tag} wrote back, =with a formula-looking line\nand a second line",
+    )
     return {
         "application": application,
         "company": application.company,
@@ -90,6 +102,7 @@ def make_world(user, tag: str) -> dict:
         "feedback": feedback,
         "link": link,
         "checkin": checkin,
+        "email": email,
     }
 
 

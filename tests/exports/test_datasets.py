@@ -22,6 +22,10 @@ EXPECTED_HEADERS = {
         "ID", "Application ID", "Company", "Role", "Round", "Kind", "Scheduled at", "With whom",
         "Notes", "Outcome", "Created at", "Updated at",
     ],
+    "emails": [
+        "ID", "Application ID", "Company", "Role", "From", "Subject", "Date", "Text",
+        "Created at", "Updated at",
+    ],
     "rejections": [
         "ID", "Application ID", "Company", "Role", "Heard on", "Stage reached", "Reason given",
         "Feeling", "Notes", "Created at", "Updated at",
@@ -64,6 +68,10 @@ EXPECTED_VALUES = {
     "applications": {"Company": "Alice Labs", "Status": "rejected", "Salary from": "50000"},
     "status-history": {"To status": "applied", "Role": "Alice developer"},
     "interviews": {"Kind": "technical", "With whom": "Alice interviewer"},
+    "emails": {
+        "From": "Alice Labs Careers <careers@example.com>",
+        "Subject": "Alice: your application",
+    },
     "rejections": {"Reason given": "Alice reason", "Stage reached": "interview"},
     "recovery-steps": {"Move": "process", "State": "done"},
     "reflections": {

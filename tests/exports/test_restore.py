@@ -443,7 +443,7 @@ def test_it_counts_what_it_restored_in_a_message(auth_client, user, newcomer_cli
         RESTORE, {"file": SimpleUploadedFile("all.zip", export_zip(auth_client))}, follow=True
     )
     body = response.content.decode()
-    assert "Restored 22 rows, 1 of them applications." in body
+    assert "Restored 23 rows, 1 of them applications." in body
     assert RecoveryStep.objects.count() == 16
 
 
