@@ -19,6 +19,7 @@ from apps.core.dates import user_zone
 from apps.inbox.services import mailboxes_poll
 from apps.jobs.emails import digest_content, digest_send, reminder_send
 from apps.jobs.models import JobKind
+from apps.jobs.selectors import settled_claims
 from apps.jobs.services import job_run_once, job_runs_prune
 
 log = logging.getLogger("rebound.jobs")
@@ -34,8 +35,15 @@ def _plural(count: int, word: str) -> str:
 def close_silent_applications(*, now: datetime.datetime) -> None:
     """Once a day per person (their own date), for those who turned automatic closing on."""
     people = get_user_model().objects.filter(auto_close_stale=True, is_active=True)
+    # Somewhere on Earth it is yesterday, today or tomorrow in UTC terms.
+    local_days = {
+        (now + datetime.timedelta(days=offset)).date().isoformat() for offset in (-1, 0, 1)
+    }
+    settled = settled_claims(kind=JobKind.CLOSE_SILENT, periods=local_days)
     for person in people.order_by("pk").iterator():
         today = timezone.localdate(now, timezone=user_zone(person))
+        if (person.pk, today.isoformat()) in settled:
+            continue
 
         def work(person=person, today=today) -> str | None:
             closed = applications_close_stale(owner=person, today=today)
@@ -114,14 +122,22 @@ def send_digests(*, now: datetime.datetime) -> None:
         job_run_once(kind=JobKind.DIGEST, period=period, owner=person, work=work)
 
 
+def _reminder_period(interview) -> str:
+    return f"interview-{interview.pk}-{interview.scheduled_at:%Y%m%dT%H%M}"
+
+
 def send_interview_reminders(*, now: datetime.datetime) -> None:
     """Each interview once, when it is the person's chosen number of hours away (or less,
     for one booked at short notice). A moved interview is a new time: it is reminded again."""
-    for interview in interviews_due_for_reminders(now=now):
+    interviews = interviews_due_for_reminders(now=now)
+    periods = {interview: _reminder_period(interview) for interview in interviews}
+    settled = settled_claims(kind=JobKind.REMINDER, periods=periods.values())
+    for interview, period in periods.items():
         person = interview.owner
-        if person.is_resting_on(timezone.localtime(now, user_zone(person)).date()):
+        if (person.pk, period) in settled or person.is_resting_on(
+            timezone.localtime(now, user_zone(person)).date()
+        ):
             continue
-        period = f"interview-{interview.pk}-{interview.scheduled_at:%Y%m%dT%H%M}"
 
         def work(interview=interview) -> str:
             reminder_send(interview=interview)

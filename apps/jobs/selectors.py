@@ -47,3 +47,15 @@ def worker_status(*, now: datetime.datetime | None = None, limit: int = 10) -> W
         ),
         queued=DBTaskResult.objects.ready().count(),
     )
+
+
+def settled_claims(*, kind: str, periods) -> set[tuple[int | None, str]]:
+    """(owner id, period) of the claims of this kind that no tick needs to try again: done,
+    skipped, running elsewhere, or failed with no tries left. One query, so a tick skips the
+    people it has already served instead of asking the database about each one."""
+    rows = (
+        JobRun.objects.filter(kind=kind, period__in=list(periods))
+        .exclude(status=RunStatus.FAILED, attempts__lt=settings.WORKER_MAX_ATTEMPTS)
+        .values_list("owner_id", "period")
+    )
+    return set(rows)

@@ -6,6 +6,7 @@ import socket
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.management import CommandError, call_command
@@ -187,3 +188,23 @@ def test_the_status_shows_what_failed(user):
     call_command("worker_status", stdout=out)
     assert f"FAILED digest for person {user.pk} (2026-11-27), try 3" in out.getvalue()
     assert "SMTPServerDisconnected: gone" in out.getvalue()
+
+
+def _second_tick_queries(people: int) -> int:
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.jobs.periodic import close_silent_applications
+
+    UserFactory.create_batch(people, auto_close_stale=True)
+    now = timezone.now()
+    close_silent_applications(now=now)
+    with CaptureQueriesContext(connection) as queries:
+        close_silent_applications(now=now)
+    JobRun.objects.all().delete()
+    get_user_model().objects.filter(auto_close_stale=True).delete()
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_a_later_tick_skips_people_already_served_without_asking_about_each():
+    assert _second_tick_queries(3) == _second_tick_queries(6)
